@@ -1,0 +1,231 @@
+"""Events (tapahtumat): trainings, info sessions, webinars, deadlines."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from koonto.blocks import BodyBlock
+from koonto.models import ListingMixin
+
+
+class EventQuerySet(PageQuerySet):
+    def with_end(self):
+        """Annotate `effective_end`: the end time, or the start for events without one."""
+        return self.annotate(effective_end=Coalesce("ends_at", "starts_at"))
+
+    def upcoming(self, now: datetime):
+        """Events that have not ended yet (ongoing ones included), soonest first."""
+        return self.with_end().filter(effective_end__gte=now).order_by("starts_at", "pk")
+
+    def past(self, now: datetime):
+        """Events that have ended, the most recent first."""
+        return self.with_end().filter(effective_end__lt=now).order_by("-starts_at", "-pk")
+
+
+EventManager = PageManager.from_queryset(EventQuerySet)
+
+
+class EventIndexPage(Page):
+    """The events section: upcoming events soonest first, and a link to past events."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list of events.")
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = ["intro"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = EventPage.objects.child_of(self).live().public().select_related("municipality")
+        context["show_past"] = request.GET.get("when") == "past"
+        context["events"] = events.past(now) if context["show_past"] else events.upcoming(now)
+        return context
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class EventPage(ListingMixin, Page):
+    """One event, with where, when, how to join and for whom."""
+
+    class Type(models.TextChoices):
+        TRAINING = "training", _("Training")
+        NETWORKING = "networking", _("Networking")
+        INFO_SESSION = "info_session", _("Info session")
+        WEBINAR = "webinar", _("Webinar")
+        DEADLINE = "deadline", _("Deadline")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        POSTPONED = "postponed", _("Postponed")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Language(models.TextChoices):
+        FI = "fi", _("Finnish")
+        EN = "en", _("English")
+        SV = "sv", _("Swedish")
+        MULTI = "multi", _("Several languages")
+
+    event_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.TRAINING)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    starts_at = models.DateTimeField(_("starts at"), help_text=_("Finnish time."))
+    ends_at = models.DateTimeField(
+        _("ends at"), null=True, blank=True, help_text=_("Finnish time. Leave empty for a deadline or an open-ended event.")
+    )
+    all_day = models.BooleanField(_("all day"), default=False, help_text=_("Show only the date, not the time."))
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    venue = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_("Name of the place, e.g. Kuopion kaupungintalo.")
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    municipality = models.ForeignKey(
+        "koonto.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join an online or hybrid event."))
+    accessibility_note = models.TextField(
+        _("physical accessibility"), blank=True, help_text=_("Step-free access, hearing loop, accessible toilet and so on.")
+    )
+    event_language = models.CharField(_("language of the event"), max_length=10, choices=Language.choices, default=Language.FI)
+    organiser = models.ForeignKey(
+        "koonto.Organisation",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    audience = models.CharField(_("audience"), max_length=255, blank=True, help_text=_("Who the event is for."))
+    price = models.DecimalField(
+        _("price (€)"),
+        max_digits=8,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("0 means free of charge."),
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True, help_text=_("Finnish time."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    related_call = models.ForeignKey(
+        "guides.FundingCallPage",
+        verbose_name=_("related funding call"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For an info session: the call it is about. The event is then listed on the call's page."),
+    )
+    tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("tags"))
+
+    objects = EventManager()
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.listing_search_fields,
+        index.SearchField("venue"),
+        index.SearchField("body"),
+        index.FilterField("starts_at"),
+        index.FilterField("event_type"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_type"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("all_day")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("address")]),
+                FieldPanel("municipality"),
+                FieldPanel("online_url"),
+                FieldPanel("accessibility_note"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_language"), FieldPanel("price")]),
+                FieldPanel("organiser"),
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
+            ],
+            heading=_("Taking part"),
+        ),
+        FieldPanel("body"),
+        PageChooserPanel("related_call", "guides.FundingCallPage"),
+        FieldPanel("tags"),
+    ]
+
+    api_fields = [
+        "summary", "event_type", "status", "starts_at", "ends_at", "all_day", "mode", "venue",
+        "address", "municipality", "online_url", "accessibility_note", "event_language",
+        "organiser", "audience", "price", "registration_url", "registration_deadline", "body",
+        "related_call", "tags",
+    ]  # fmt: skip
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The event cannot end before it starts.")
+        if self.starts_at and self.registration_deadline and self.registration_deadline > self.starts_at:
+            errors["registration_deadline"] = _("Registration must close before the event starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price
+
+    @property
+    def is_past(self) -> bool:
+        return (self.ends_at or self.starts_at) < timezone.now()

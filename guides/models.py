@@ -1,0 +1,312 @@
+"""Funding guides (rahoitusoppaat) and funding calls (hankehaut)."""
+
+from datetime import datetime
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from koonto.blocks import BodyBlock
+from koonto.models import ListingMixin
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class GuideIndexPage(Page):
+    """The funding guides section: lists guides and calls, newest first."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Shown above the list of guides and calls.")
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = ["intro"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.GuidePage", "guides.FundingCallPage"]
+
+    class Meta:
+        verbose_name = _("funding guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        calls = FundingCallPage.objects.child_of(self).live().public()
+        context["calls"] = [*calls.open_calls(now), *calls.upcoming(now), *calls.closed(now)]
+        context["guides"] = GuidePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        return context
+
+
+class GuidePageTag(TaggedItemBase):
+    content_object = ParentalKey("guides.GuidePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class GuidePage(ListingMixin, Page):
+    """A funding guide: how to apply for and run a citizen-led development project."""
+
+    class Phase(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        APPLICATION = "application", _("Application")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        PAYMENT = "payment", _("Payment")
+        REPORTING = "reporting", _("Reporting")
+        EMBEDDING = "embedding", _("Embedding the results")
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who the guide is for, e.g. associations planning their first project."),
+    )
+    project_phase = models.CharField(
+        _("project phase"),
+        max_length=20,
+        choices=Phase.choices,
+        blank=True,
+        help_text=_("The phase of a project this guide helps with."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    reviewed_on = models.DateField(
+        _("reviewed on"), null=True, blank=True, help_text=_("When the guide's facts were last checked; shown on the page.")
+    )
+    tags = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("tags"))
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.listing_search_fields,
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.FilterField("project_phase"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("project_phase")]),
+        FieldPanel("body"),
+        FieldPanel("reviewed_on"),
+        InlinePanel("related_pages", label=_("Related guides and calls")),
+        FieldPanel("tags"),
+    ]
+
+    api_fields = ["summary", "audience", "project_phase", "body", "reviewed_on", "tags"]
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("funding guide")
+
+
+class GuidePageRelatedPage(Orderable):
+    page = ParentalKey(GuidePage, related_name="related_pages", on_delete=models.CASCADE)
+    related_page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related_page", ["guides.GuidePage", "guides.FundingCallPage"])]
+
+
+class FundingCallQuerySet(PageQuerySet):
+    """Funding calls by their state at a moment (`now`), each in the order a reader wants."""
+
+    def not_cancelled(self):
+        return self.filter(cancelled=False)
+
+    def open_calls(self, now: datetime):
+        """Open now: opened (or no opening time) and not yet closed; closing soonest first."""
+        return (
+            self.not_cancelled().filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now), closes_at__gt=now).order_by("closes_at")
+        )
+
+    def upcoming(self, now: datetime):
+        """Not yet open; opening soonest first."""
+        return self.not_cancelled().filter(opens_at__gt=now).order_by("opens_at")
+
+    def closed(self, now: datetime):
+        """Closed; the latest to close first."""
+        return self.not_cancelled().filter(closes_at__lte=now).order_by("-closes_at")
+
+    def next_call(self, now: datetime):
+        """The call a visitor should hear about first: the open one closing soonest, else the next to open."""
+        return self.open_calls(now).first() or self.upcoming(now).first()
+
+
+FundingCallManager = PageManager.from_queryset(FundingCallQuerySet)
+
+
+class FundingCallPageTag(TaggedItemBase):
+    content_object = ParentalKey("guides.FundingCallPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class FundingCallPage(ListingMixin, Page):
+    """A funding call: when it opens and closes, who may apply, how and for how much support.
+
+    Its status is derived from its dates (Europe/Helsinki): open from `opens_at`
+    (inclusive) until `closes_at` (exclusive); an editor may mark it cancelled.
+    """
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    funding_authority = models.CharField(
+        _("funding authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("The authority that runs the call, e.g. Pohjois-Savon ELY-keskus."),
+    )
+    fund = models.CharField(_("fund"), max_length=100, blank=True, help_text=_("E.g. ESR+ (European Social Fund Plus)."))
+    programme_objective = models.CharField(
+        _("priority and specific objective"), max_length=255, blank=True, help_text=_("E.g. priority 4, specific objective 4.3.")
+    )
+    opens_at = models.DateTimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Finnish time. Leave empty if the call is already open.")
+    )
+    closes_at = models.DateTimeField(_("closes at"), help_text=_("Finnish time. Applications are accepted until this moment."))
+    cancelled = models.BooleanField(
+        _("cancelled"), default=False, help_text=_("Tick if the call was cancelled; the page then says so.")
+    )
+    support_rate = models.DecimalField(
+        _("support rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Share of the project's total costs the funding covers, e.g. 80."),
+    )
+    total_budget = models.DecimalField(
+        _("total budget (€)"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    eligible_applicants = RichTextField(_("eligible applicants"), blank=True, features=RICH_TEXT_FEATURES)
+    content_priorities = RichTextField(_("content priorities"), blank=True, features=RICH_TEXT_FEATURES)
+    prerequisites = RichTextField(_("prerequisites"), blank=True, features=RICH_TEXT_FEATURES)
+    application_system = models.CharField(_("application system"), max_length=100, blank=True, default="EURA 2021")
+    application_url = models.URLField(_("application link"), blank=True, help_text=_("Where the application is submitted."))
+    notice_url = models.URLField(_("official notice"), blank=True, help_text=_("Link to the authority's official call notice."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When the call's facts were last checked against the official notice; shown on the page."),
+    )
+    tags = ClusterTaggableManager(through=FundingCallPageTag, blank=True, verbose_name=_("tags"))
+
+    objects = FundingCallManager()
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.listing_search_fields,
+        index.SearchField("funding_authority"),
+        index.SearchField("eligible_applicants"),
+        index.SearchField("content_priorities"),
+        index.SearchField("body"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+        index.FilterField("cancelled"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("cancelled")],
+            heading=_("Application period"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("funding_authority"),
+                FieldRowPanel([FieldPanel("fund"), FieldPanel("programme_objective")]),
+                FieldRowPanel([FieldPanel("support_rate"), FieldPanel("total_budget")]),
+            ],
+            heading=_("Funding"),
+        ),
+        FieldPanel("eligible_applicants"),
+        FieldPanel("content_priorities"),
+        FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [FieldPanel("application_system"), FieldPanel("application_url"), FieldPanel("notice_url")],
+            heading=_("Applying"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("contacts", label=_("Contacts")),
+        InlinePanel("attachments", label=_("Attachments")),
+        FieldPanel("last_verified"),
+        FieldPanel("tags"),
+    ]
+
+    api_fields = [
+        "summary", "funding_authority", "fund", "programme_objective", "opens_at", "closes_at",
+        "status", "support_rate", "total_budget", "eligible_applicants", "content_priorities",
+        "prerequisites", "application_system", "application_url", "notice_url", "body",
+        "last_verified", "tags",
+    ]  # fmt: skip
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("funding call")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The call must close after it opens.")})
+
+    def status_at(self, now: datetime) -> str:
+        if self.cancelled:
+            return self.Status.CANCELLED
+        if self.opens_at and now < self.opens_at:
+            return self.Status.UPCOMING
+        if now >= self.closes_at:
+            return self.Status.CLOSED
+        return self.Status.OPEN
+
+    @property
+    def status(self) -> str:
+        return self.status_at(timezone.now())
+
+    @property
+    def status_label(self) -> str:
+        return self.Status(self.status).label
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Info sessions point at the call; by label, so that guides need not import events.
+        event_model = apps.get_model("events", "EventPage")
+        context["info_sessions"] = event_model.objects.live().public().filter(related_call=self).order_by("starts_at")
+        context["contacts"] = self.contacts.select_related("contact__organisation")
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+
+class FundingCallContact(Orderable):
+    page = ParentalKey(FundingCallPage, related_name="contacts", on_delete=models.CASCADE)
+    contact = models.ForeignKey("koonto.ContactPerson", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("contact")]
+
+
+class FundingCallAttachment(Orderable):
+    page = ParentalKey(FundingCallPage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("link text"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]

@@ -1,0 +1,91 @@
+"""The home page and standard content pages (about, accessibility statement, privacy notice)."""
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from koonto.blocks import BodyBlock
+from koonto.models import ListingMixin
+
+
+class HomePage(Page):
+    """The root of each language tree.
+
+    Shows, without editor effort, the next funding call, the next three events and the
+    newest showcases; editors add highlights of their own.
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("The short welcome text under the page title."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("highlights", label=_("Highlights"), max_num=6, help_text=_("Pages lifted to the home page.")),
+    ]
+
+    api_fields = ["intro"]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # Feature models by label: home must not import the feature apps' internals.
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        call_model = apps.get_model("guides", "FundingCallPage")
+        event_model = apps.get_model("events", "EventPage")
+        showcase_model = apps.get_model("showcase", "ShowcasePage")
+        calls = call_model.objects.live().public().filter(locale_id=self.locale_id)
+        context["next_call"] = calls.next_call(now)
+        context["latest_closed_call"] = None if context["next_call"] else calls.closed(now).first()
+        context["upcoming_events"] = event_model.objects.live().public().filter(locale_id=self.locale_id).upcoming(now)[:3]
+        context["newest_showcases"] = (
+            showcase_model.objects.live().public().filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
+        )
+        context["highlights"] = [h for h in self.highlights.select_related("page") if h.page and h.page.live]
+        return context
+
+
+class HomePageHighlight(Orderable):
+    home = ParentalKey(HomePage, related_name="highlights", on_delete=models.CASCADE)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("text"), max_length=255, blank=True, help_text=_("Leave empty to use the page's summary."))
+
+    panels = [PageChooserPanel("page"), FieldPanel("text")]
+
+    @property
+    def summary(self) -> str:
+        return self.text or getattr(self.page.specific_deferred, "summary", "")
+
+
+class StandardPage(ListingMixin, Page):
+    """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = [*Page.search_fields, *ListingMixin.listing_search_fields, index.SearchField("body")]
+
+    content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body")]
+
+    api_fields = ["summary", "body"]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

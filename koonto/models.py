@@ -1,0 +1,334 @@
+"""Shared models: snippets every section uses, site settings and the page mixins.
+
+Feature apps (guides, showcase, events, home) import from here; nothing here imports
+from them.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+BUSINESS_ID_RE = re.compile(r"^\d{7}-\d$")
+_BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def validate_business_id(value: str) -> None:
+    """Check a Finnish business ID (Y-tunnus), format 1234567-8, including its check digit."""
+    if not BUSINESS_ID_RE.match(value):
+        raise ValidationError(_("Enter a business ID in the form 1234567-8."), code="invalid_business_id")
+    digits, check = value.split("-")
+    remainder = sum(int(d) * w for d, w in zip(digits, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    expected = 0 if remainder == 0 else 11 - remainder
+    if remainder == 1 or expected != int(check):
+        raise ValidationError(_("The check digit of this business ID is wrong."), code="invalid_business_id")
+
+
+class Municipality(models.Model):
+    """A Finnish municipality, keyed by its Statistics Finland code.
+
+    Not translatable: one row serves every language. Names of municipalities are proper
+    nouns; Swedish has its own name for some, English uses the Finnish one.
+    """
+
+    code = models.CharField(
+        _("Statistics Finland code"),
+        max_length=3,
+        unique=True,
+        help_text=_("Three-digit municipality code, e.g. 297 for Kuopio."),
+    )
+    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_sv = models.CharField(
+        _("name in Swedish"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty where the Swedish name is the same as the Finnish one."),
+    )
+    in_pohjois_savo = models.BooleanField(
+        _("in Pohjois-Savo"),
+        default=False,
+        help_text=_("Koonto's own region; other municipalities appear in earlier projects."),
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("in_pohjois_savo")]
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if not re.fullmatch(r"\d{3}", self.code or ""):
+            raise ValidationError({"code": _("The code has exactly three digits.")})
+
+    @property
+    def name(self) -> str:
+        """The municipality's name in the active language."""
+        if (get_language() or "fi").startswith("sv") and self.name_sv:
+            return self.name_sv
+        return self.name_fi
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """An association, foundation or other body that runs or supports projects."""
+
+    class Type(models.TextChoices):
+        ASSOCIATION = "association", _("Registered association")
+        FOUNDATION = "foundation", _("Foundation")
+        MUNICIPALITY = "municipality", _("Municipality or city")
+        COOPERATIVE = "cooperative", _("Cooperative")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255, help_text=_("Official name, e.g. Pohjois-Savon Liikunta ry."))
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 1234567-8. Shown on the organisation's page."),
+    )
+    organisation_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.ASSOCIATION)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("home municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("A few sentences on what the organisation does."))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("business_id"),
+        FieldPanel("organisation_type"),
+        FieldPanel("municipality"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
+    """A person the public can contact; the role is prose and is translated."""
+
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(
+        _("role"), max_length=255, blank=True, help_text=_("Job title as the public sees it, e.g. project manager.")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("E.g. 050 541 5188."))
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def phone_uri(self) -> str:
+        """The phone number as a tel: URI, in international form for Finnish numbers."""
+        digits = re.sub(r"[^\d+]", "", self.phone)
+        if digits.startswith("0"):
+            digits = "+358" + digits[1:]
+        return f"tel:{digits}"
+
+
+class Theme(TranslatableMixin, models.Model):
+    """A theme of projects (e.g. inclusion, employment): a controlled, translated vocabulary."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProjectDescription(TranslatableMixin, models.Model):
+    """The short description of the Koonto project, its aims and results, shown site-wide."""
+
+    title = models.CharField(_("title"), max_length=255)
+    text = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul"])
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("project description")
+        verbose_name_plural = _("project descriptions")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@register_setting(icon="site")
+class KoontoSettings(BaseSiteSetting, ClusterableModel):
+    """Site-wide settings: the EU funding notice, contacts and social links (not translated).
+
+    The wording of the EU statement comes from the translation catalogues, so only the
+    choice between "funded" and "co-funded" is stored here.
+    """
+
+    class EUStatement(models.TextChoices):
+        FUNDED = "funded", _("Funded by the European Union")
+        CO_FUNDED = "co_funded", _("Co-funded by the European Union")
+
+    eu_statement = models.CharField(
+        _("EU funding statement"),
+        max_length=20,
+        choices=EUStatement.choices,
+        default=EUStatement.FUNDED,
+        help_text=_("Shown with the EU emblem in every page footer."),
+    )
+    programme_name = models.CharField(
+        _("programme"),
+        max_length=255,
+        default="Uudistuva ja osaava Suomi 2021–2027",
+        help_text=_("The EU programme named beside the emblem."),
+    )
+    implementers = models.TextField(
+        _("implementers"),
+        blank=True,
+        help_text=_("One organisation per line, with its role; shown in the footer."),
+    )
+    project_description = models.ForeignKey(
+        ProjectDescription,
+        verbose_name=_("project description"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page footer (in the reader's language where translated)."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page footer (in the reader's language where translated)."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("eu_statement"), FieldPanel("programme_name")], heading=_("EU funding notice")),
+        FieldPanel("implementers"),
+        FieldPanel("project_description"),
+        InlinePanel("footer_contacts", label=_("Contacts in the footer")),
+        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Required pages")),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url")],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Koonto settings")
+
+    @property
+    def implementer_lines(self) -> list[str]:
+        return [line.strip() for line in self.implementers.splitlines() if line.strip()]
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [("Facebook", self.facebook_url), ("Instagram", self.instagram_url), ("LinkedIn", self.linkedin_url)]
+        return [(name, url) for name, url in links if url]
+
+
+class FooterContact(Orderable):
+    setting = ParentalKey(KoontoSettings, related_name="footer_contacts", on_delete=models.CASCADE)
+    contact = models.ForeignKey(ContactPerson, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("contact")]
+
+
+class ListingMixin(models.Model):
+    """Fields a page shows when it is listed elsewhere: a summary and an image.
+
+    Carries its own panels so that a page composes them once.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences shown under the title on the page and in listings and search results."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in listings and when the page is shared. Give the image a description (alt text)."),
+    )
+
+    listing_panels = [FieldPanel("summary"), FieldPanel("listing_image")]
+    listing_search_fields = [index.SearchField("summary", boost=2)]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,273 @@
+"""Project showcases (hankeesittelyt): earlier and current citizen-led development projects.
+
+Organisations, municipalities, target groups and themes hang off the page as inline
+child objects rather than many-to-many fields: wagtail-localize copies child objects
+into translations but skips many-to-many fields.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from koonto.blocks import BodyBlock
+from koonto.models import ListingMixin
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ShowcaseIndexPage(Page):
+    """The showcase section: every project, newest first."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Shown above the list of projects.")
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = ["intro"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["showcase.ShowcasePage"]
+
+    class Meta:
+        verbose_name = _("showcase index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["showcases"] = (
+            ShowcasePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at", "-pk")
+            .prefetch_related("municipalities__municipality", "organisations__organisation")
+        )
+        return context
+
+
+class ShowcasePageTag(TaggedItemBase):
+    content_object = ParentalKey("showcase.ShowcasePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("figure"), max_length=30, help_text=_("E.g. 120 or 80 %."))
+    label = blocks.CharBlock(label=_("what it counts"), max_length=120, help_text=_("E.g. young people took part."))
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
+        template = "blocks/key_figure_block.html"
+
+
+class ShowcasePage(ListingMixin, Page):
+    """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
+
+    class ProgrammePeriod(models.TextChoices):
+        P2014_2020 = "2014-2020", "2014–2020"
+        P2021_2027 = "2021-2027", "2021–2027"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        ENDED = "ended", _("Ended")
+
+    project_code = models.CharField(
+        _("project code"), max_length=50, blank=True, help_text=_("The funder's code, e.g. S30123. Leave empty if unknown.")
+    )
+    programme_period = models.CharField(
+        _("programme period"), max_length=9, choices=ProgrammePeriod.choices, default=ProgrammePeriod.P2021_2027
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ONGOING)
+    period_start = models.DateField(_("project starts"), null=True, blank=True)
+    period_end = models.DateField(_("project ends"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    public_funding = models.DecimalField(
+        _("public funding (€)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    objectives = RichTextField(
+        _("objectives"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What the project set out to achieve.")
+    )
+    activities = RichTextField(
+        _("activities"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What the project did, with whom.")
+    )
+    results = RichTextField(_("results"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What came of it."))
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        verbose_name=_("key figures"),
+        blank=True,
+        help_text=_("Optional numbers that tell the results."),
+    )
+    continuation = RichTextField(
+        _("continuation"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What lived on after the project, and who carries it on."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("more content"), blank=True)
+    contact = models.ForeignKey(
+        "koonto.ContactPerson", verbose_name=_("contact"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = ClusterTaggableManager(through=ShowcasePageTag, blank=True, verbose_name=_("tags"))
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.listing_search_fields,
+        index.SearchField("objectives"),
+        index.SearchField("activities"),
+        index.SearchField("results"),
+        index.SearchField("continuation"),
+        index.FilterField("programme_period"),
+        index.FilterField("status"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        InlinePanel("organisations", label=_("Organisations"), min_num=0),
+        InlinePanel("municipalities", label=_("Municipalities")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("programme_period"), FieldPanel("status"), FieldPanel("project_code")]),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                FieldRowPanel([FieldPanel("budget"), FieldPanel("public_funding")]),
+            ],
+            heading=_("Project facts"),
+        ),
+        InlinePanel("target_groups", label=_("Target groups")),
+        InlinePanel("themes", label=_("Themes")),
+        FieldPanel("objectives"),
+        FieldPanel("activities"),
+        FieldPanel("results"),
+        FieldPanel("key_figures"),
+        InlinePanel("operating_models", label=_("Operating models")),
+        FieldPanel("continuation"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Images")),
+        InlinePanel("links", label=_("Links")),
+        FieldPanel("contact"),
+        FieldPanel("tags"),
+    ]
+
+    api_fields = [
+        "summary", "project_code", "programme_period", "status", "period_start", "period_end",
+        "budget", "public_funding", "objectives", "activities", "results", "key_figures",
+        "continuation", "body", "tags",
+    ]  # fmt: skip
+
+    parent_page_types = ["showcase.ShowcaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project showcase")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The project cannot end before it starts.")})
+        if self.budget is not None and self.public_funding is not None and self.public_funding > self.budget:
+            raise ValidationError({"public_funding": _("Public funding cannot exceed the budget.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = self.organisations.select_related("organisation")
+        context["municipalities"] = self.municipalities.select_related("municipality")
+        context["themes"] = self.themes.select_related("theme")
+        context["gallery"] = self.gallery_images.select_related("image")
+        return context
+
+
+class ShowcaseOrganisation(Orderable):
+    class Role(models.TextChoices):
+        IMPLEMENTER = "implementer", _("Implementer")
+        PARTNER = "partner", _("Partner")
+
+    page = ParentalKey(ShowcasePage, related_name="organisations", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "koonto.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="showcases"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.IMPLEMENTER)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+
+class ShowcaseMunicipality(Orderable):
+    page = ParentalKey(ShowcasePage, related_name="municipalities", on_delete=models.CASCADE)
+    municipality = models.ForeignKey(
+        "koonto.Municipality", verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="showcases"
+    )
+
+    panels = [FieldPanel("municipality")]
+
+
+class ShowcaseTargetGroup(Orderable):
+    class Group(models.TextChoices):
+        YOUNG_PEOPLE = "young_people", _("Young people")
+        CHILDREN_FAMILIES = "children_families", _("Children and families")
+        UNEMPLOYED = "unemployed", _("Long-term unemployed")
+        IMMIGRANTS = "immigrants", _("People with an immigrant background")
+        PARTIAL_WORK_ABILITY = "partial_work_ability", _("People with partial work ability or disabilities")
+        MENTAL_HEALTH = "mental_health", _("Mental health rehabilitees")
+        AT_RISK = "at_risk", _("People at risk of exclusion")
+        ASSOCIATIONS = "associations", _("Associations and their volunteers")
+        RESIDENTS = "residents", _("Local residents")
+
+    page = ParentalKey(ShowcasePage, related_name="target_groups", on_delete=models.CASCADE)
+    group = models.CharField(_("target group"), max_length=30, choices=Group.choices)
+
+    panels = [FieldPanel("group")]
+
+
+class ShowcaseTheme(Orderable):
+    page = ParentalKey(ShowcasePage, related_name="themes", on_delete=models.CASCADE)
+    theme = models.ForeignKey("koonto.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("theme")]
+
+
+class OperatingModel(Orderable):
+    """A way of working the project developed, for others to reuse."""
+
+    page = ParentalKey(ShowcasePage, related_name="operating_models", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"))
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+
+class ShowcaseImage(Orderable):
+    page = ParentalKey(ShowcasePage, related_name="gallery_images", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows; leave empty to use the image's description."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption"), FieldPanel("credit")]
+
+    @property
+    def alt(self) -> str:
+        return self.alt_text or self.image.default_alt_text or ""
+
+
+class ShowcaseLink(Orderable):
+    page = ParentalKey(ShowcasePage, related_name="links", on_delete=models.CASCADE)
+    title = models.CharField(_("link text"), max_length=255)
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
