@@ -1,0 +1,109 @@
+"""Template tags for the site chrome: menu, language switcher, alternates, footer."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    """The home page of the active language (or the site root where none exists)."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    if not hasattr(request, "_koonto_home"):
+        request._koonto_home = site.root_page.localized.specific
+    return request._koonto_home
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return _site_root(context.get("request"))
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    home = _site_root(request)
+    current = context.get("page")
+    menu_pages = home.get_children().live().in_menu().public() if home else Page.objects.none()
+    ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True)) if isinstance(current, Page) else set()
+    return {"menu_pages": menu_pages, "current_page": current, "ancestor_ids": ancestor_ids}
+
+
+def _live_translations(page: Page) -> dict[str, Page]:
+    """The page's live translations (itself included), keyed by language code."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {p.locale.language_code: p for p in translations}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language; where there is no translation, to that language's home page.
+
+    A missing translation is never silent: the link's title says so in that language.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = _live_translations(page) if isinstance(page, Page) else {}
+    languages = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        translated = target is not None
+        if target is None:
+            locale = Locale.objects.filter(language_code=code).first()
+            site = Site.find_for_request(request) if request else None
+            target = site.root_page.get_translation_or_none(locale) if site and locale else None
+        url = target.get_url(request=request) if target is not None and target.live else f"/{code}/"
+        with translation.override(code):
+            missing_note = _("This page has not been translated into this language yet.")
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+                "missing_note": missing_note,
+            }
+        )
+    return {"languages": languages}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page):
+    """`<link rel="alternate" hreflang>` for every live translation, and x-default (Finnish)."""
+    request = context.get("request")
+    if not isinstance(page, Page):
+        return ""
+    translations = _live_translations(page)
+    links = [(code, p.get_full_url(request=request)) for code, p in translations.items()]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append(("x-default", default.get_full_url(request=request)))
+    return format_html_join("\n    ", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+
+@register.simple_tag
+def localized_page(page):
+    """The live translation of a page in the active language, else the page itself if live."""
+    if page is None:
+        return None
+    localized = page.localized
+    if localized.live:
+        return localized
+    return page if page.live else None
+
+
+@register.simple_tag
+def footer_contacts(koonto_settings):
+    """Footer contacts in the active language where translated."""
+    if koonto_settings is None or not koonto_settings.pk:
+        return []
+    items = koonto_settings.footer_contacts.select_related("contact__organisation")
+    return [item.contact.localized for item in items]
