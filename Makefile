@@ -22,11 +22,15 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_demo
+	$(MANAGE) setup_editorial
 	$(MANAGE) ensure_admin
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:8000/
+# Scheduled publishing runs every minute beside the dev server and stops with it.
 run: demo
 	@echo "Serving Koonto at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@trap 'kill 0' INT TERM EXIT; \
+	( while true; do $(MANAGE) publish_scheduled >/dev/null; sleep 60; done ) & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## test: install and run the whole test suite (SQLite, or DATABASE_URL)

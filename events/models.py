@@ -98,18 +98,28 @@ class EventPage(ListingMixin, Page):
         SV = "sv", _("Swedish")
         MULTI = "multi", _("Several languages")
 
-    event_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.TRAINING)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    event_type = models.CharField(
+        _("type"), max_length=20, choices=Type.choices, default=Type.TRAINING, help_text=_("Used in listings and filters.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_("Anything but Scheduled is shown as a notice on the event."),
+    )
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Finnish time."))
     ends_at = models.DateTimeField(
         _("ends at"), null=True, blank=True, help_text=_("Finnish time. Leave empty for a deadline or an open-ended event.")
     )
     all_day = models.BooleanField(_("all day"), default=False, help_text=_("Show only the date, not the time."))
-    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    mode = models.CharField(
+        _("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON, help_text=_("How people take part.")
+    )
     venue = models.CharField(
         _("venue"), max_length=255, blank=True, help_text=_("Name of the place, e.g. Kuopion kaupungintalo.")
     )
-    address = models.CharField(_("address"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True, help_text=_("Street address, e.g. Suokatu 42, Kuopio."))
     municipality = models.ForeignKey(
         "koonto.Municipality",
         verbose_name=_("municipality"),
@@ -117,12 +127,19 @@ class EventPage(ListingMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("Where the event is held; used in listings and filters."),
     )
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join an online or hybrid event."))
     accessibility_note = models.TextField(
         _("physical accessibility"), blank=True, help_text=_("Step-free access, hearing loop, accessible toilet and so on.")
     )
-    event_language = models.CharField(_("language of the event"), max_length=10, choices=Language.choices, default=Language.FI)
+    event_language = models.CharField(
+        _("language of the event"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.FI,
+        help_text=_("The language spoken at the event."),
+    )
     organiser = models.ForeignKey(
         "koonto.Organisation",
         verbose_name=_("organiser"),
@@ -130,6 +147,7 @@ class EventPage(ListingMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("Who arranges the event."),
     )
     audience = models.CharField(_("audience"), max_length=255, blank=True, help_text=_("Who the event is for."))
     price = models.DecimalField(
@@ -140,9 +158,16 @@ class EventPage(ListingMixin, Page):
         validators=[MinValueValidator(0)],
         help_text=_("0 means free of charge."),
     )
-    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Where people sign up; leave empty if no registration is needed.")
+    )
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True, help_text=_("Finnish time."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
+    )
     related_call = models.ForeignKey(
         "guides.FundingCallPage",
         verbose_name=_("related funding call"),
@@ -152,7 +177,12 @@ class EventPage(ListingMixin, Page):
         related_name="+",
         help_text=_("For an info session: the call it is about. The event is then listed on the call's page."),
     )
-    tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=EventPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Keywords that link related content across the site; separate them with commas."),
+    )
 
     objects = EventManager()
 

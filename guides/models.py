@@ -80,11 +80,21 @@ class GuidePage(ListingMixin, Page):
         blank=True,
         help_text=_("The phase of a project this guide helps with."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
+    )
     reviewed_on = models.DateField(
         _("reviewed on"), null=True, blank=True, help_text=_("When the guide's facts were last checked; shown on the page.")
     )
-    tags = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=GuidePageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Keywords that link related content across the site; separate them with commas."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -115,7 +125,13 @@ class GuidePage(ListingMixin, Page):
 
 class GuidePageRelatedPage(Orderable):
     page = ParentalKey(GuidePage, related_name="related_pages", on_delete=models.CASCADE)
-    related_page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A guide or call listed under Related."),
+    )
 
     panels = [PageChooserPanel("related_page", ["guides.GuidePage", "guides.FundingCallPage"])]
 
@@ -169,7 +185,7 @@ class FundingCallPage(ListingMixin, Page):
         _("funding authority"),
         max_length=255,
         blank=True,
-        help_text=_("The authority that runs the call, e.g. Pohjois-Savon ELY-keskus."),
+        help_text=_("The authority that runs the call, e.g. Pohjois-Savon elinvoimakeskus."),
     )
     fund = models.CharField(_("fund"), max_length=100, blank=True, help_text=_("E.g. ESR+ (European Social Fund Plus)."))
     programme_objective = models.CharField(
@@ -192,22 +208,56 @@ class FundingCallPage(ListingMixin, Page):
         help_text=_("Share of the project's total costs the funding covers, e.g. 80."),
     )
     total_budget = models.DecimalField(
-        _("total budget (€)"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("total budget (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Money available in the whole call, if the notice says."),
     )
-    eligible_applicants = RichTextField(_("eligible applicants"), blank=True, features=RICH_TEXT_FEATURES)
-    content_priorities = RichTextField(_("content priorities"), blank=True, features=RICH_TEXT_FEATURES)
-    prerequisites = RichTextField(_("prerequisites"), blank=True, features=RICH_TEXT_FEATURES)
-    application_system = models.CharField(_("application system"), max_length=100, blank=True, default="EURA 2021")
+    eligible_applicants = RichTextField(
+        _("eligible applicants"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Who may apply; shown under Who can apply."),
+    )
+    content_priorities = RichTextField(
+        _("content priorities"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What kind of projects the call favours.")
+    )
+    prerequisites = RichTextField(
+        _("prerequisites"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What an applicant must have or do before applying."),
+    )
+    application_system = models.CharField(
+        _("application system"),
+        max_length=100,
+        blank=True,
+        default="EURA 2021",
+        help_text=_("The online service where applications are made."),
+    )
     application_url = models.URLField(_("application link"), blank=True, help_text=_("Where the application is submitted."))
     notice_url = models.URLField(_("official notice"), blank=True, help_text=_("Link to the authority's official call notice."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
+    )
     last_verified = models.DateField(
         _("last verified"),
         null=True,
         blank=True,
         help_text=_("When the call's facts were last checked against the official notice; shown on the page."),
     )
-    tags = ClusterTaggableManager(through=FundingCallPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=FundingCallPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Keywords that link related content across the site; separate them with commas."),
+    )
 
     objects = FundingCallManager()
 
@@ -299,14 +349,26 @@ class FundingCallPage(ListingMixin, Page):
 
 class FundingCallContact(Orderable):
     page = ParentalKey(FundingCallPage, related_name="contacts", on_delete=models.CASCADE)
-    contact = models.ForeignKey("koonto.ContactPerson", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey(
+        "koonto.ContactPerson",
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown under Contacts on the call page."),
+    )
 
     panels = [FieldPanel("contact")]
 
 
 class FundingCallAttachment(Orderable):
     page = ParentalKey(FundingCallPage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Listed with its file type and size."),
+    )
     title = models.CharField(_("link text"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]

@@ -63,7 +63,13 @@ class HomePage(Page):
 
 class HomePageHighlight(Orderable):
     home = ParentalKey(HomePage, related_name="highlights", on_delete=models.CASCADE)
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The page to lift to the home page."),
+    )
     text = models.CharField(_("text"), max_length=255, blank=True, help_text=_("Leave empty to use the page's summary."))
 
     panels = [PageChooserPanel("page"), FieldPanel("text")]
@@ -76,7 +82,12 @@ class HomePageHighlight(Orderable):
 class StandardPage(ListingMixin, Page):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
+    )
 
     search_fields = [*Page.search_fields, *ListingMixin.listing_search_fields, index.SearchField("body")]
 

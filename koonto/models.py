@@ -6,6 +6,7 @@ from them.
 
 import re
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
@@ -15,8 +16,33 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
+
+
+class PublicSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Drafts, revisions, locking and the review workflow for snippets the public sees.
+
+    Organisations and contact persons appear on public pages, so a change to them is
+    reviewed like a page (communications approves).
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
 
 BUSINESS_ID_RE = re.compile(r"^\d{7}-\d$")
 _BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
@@ -46,7 +72,7 @@ class Municipality(models.Model):
         unique=True,
         help_text=_("Three-digit municipality code, e.g. 297 for Kuopio."),
     )
-    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_fi = models.CharField(_("name in Finnish"), max_length=100, help_text=_("Shown on Finnish and English pages."))
     name_sv = models.CharField(
         _("name in Swedish"),
         max_length=100,
@@ -81,7 +107,7 @@ class Municipality(models.Model):
         return self.name_fi
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """An association, foundation or other body that runs or supports projects."""
 
     class Type(models.TextChoices):
@@ -100,19 +126,29 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         validators=[validate_business_id],
         help_text=_("Y-tunnus, e.g. 1234567-8. Shown on the organisation's page."),
     )
-    organisation_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.ASSOCIATION)
+    organisation_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Type.choices,
+        default=Type.ASSOCIATION,
+        help_text=_("Legal form, shown on the organisation's page."),
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("home municipality"),
+        help_text=_("Where the organisation is based."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Address of the organisation's own site, linked from its page.")
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
+        help_text=_("Shown on the organisation's page; give the image a description (alt text)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -140,22 +176,25 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
+class ContactPerson(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A person the public can contact; the role is prose and is translated."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("First name and surname, as shown on pages and in the footer.")
+    )
     role = models.CharField(
         _("role"), max_length=255, blank=True, help_text=_("Job title as the public sees it, e.g. project manager.")
     )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
+        help_text=_("The employer named under the person's name."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Shown as a link; use a work address."))
     phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("E.g. 050 541 5188."))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone")]
@@ -181,9 +220,13 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
 class Theme(TranslatableMixin, models.Model):
     """A theme of projects (e.g. inclusion, employment): a controlled, translated vocabulary."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("The theme as readers see it on project pages, e.g. Osallisuus.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, help_text=_("Short name for web addresses, e.g. osallisuus.")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("What projects under this theme are about."))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -200,8 +243,12 @@ class Theme(TranslatableMixin, models.Model):
 class ProjectDescription(TranslatableMixin, models.Model):
     """The short description of the Koonto project, its aims and results, shown site-wide."""
 
-    title = models.CharField(_("title"), max_length=255)
-    text = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul"])
+    title = models.CharField(_("title"), max_length=255, help_text=_("Heading of the description, e.g. Koonto-hanke."))
+    text = RichTextField(
+        _("text"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("The project's aims and results in a few paragraphs."),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("text")]
 
@@ -246,6 +293,7 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
     project_description = models.ForeignKey(
         ProjectDescription,
         verbose_name=_("project description"),
+        help_text=_("The short description of the project shown site-wide."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -269,9 +317,9 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
         related_name="+",
         help_text=_("Linked from every page footer (in the reader's language where translated)."),
     )
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Linked from every page footer."))
+    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Linked from every page footer."))
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True, help_text=_("Linked from every page footer."))
 
     panels = [
         MultiFieldPanel([FieldPanel("eu_statement"), FieldPanel("programme_name")], heading=_("EU funding notice")),
@@ -300,7 +348,13 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
 
 class FooterContact(Orderable):
     setting = ParentalKey(KoontoSettings, related_name="footer_contacts", on_delete=models.CASCADE)
-    contact = models.ForeignKey(ContactPerson, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown in every page footer."),
+    )
 
     panels = [FieldPanel("contact")]
 

@@ -85,16 +85,34 @@ class ShowcasePage(ListingMixin, Page):
         _("project code"), max_length=50, blank=True, help_text=_("The funder's code, e.g. S30123. Leave empty if unknown.")
     )
     programme_period = models.CharField(
-        _("programme period"), max_length=9, choices=ProgrammePeriod.choices, default=ProgrammePeriod.P2021_2027
+        _("programme period"),
+        max_length=9,
+        choices=ProgrammePeriod.choices,
+        default=ProgrammePeriod.P2021_2027,
+        help_text=_("The EU programme period that funded the project."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ONGOING)
-    period_start = models.DateField(_("project starts"), null=True, blank=True)
-    period_end = models.DateField(_("project ends"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ONGOING, help_text=_("Shown in the project facts.")
+    )
+    period_start = models.DateField(_("project starts"), null=True, blank=True, help_text=_("First day of the project."))
+    period_end = models.DateField(_("project ends"), null=True, blank=True, help_text=_("Last day of the project."))
     budget = models.DecimalField(
-        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("budget (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Total budget; leave empty if unknown."),
     )
     public_funding = models.DecimalField(
-        _("public funding (€)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("public funding (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("EU and national funding granted; leave empty if unknown."),
     )
     objectives = RichTextField(
         _("objectives"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What the project set out to achieve.")
@@ -115,11 +133,27 @@ class ShowcasePage(ListingMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("What lived on after the project, and who carries it on."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("more content"), blank=True)
-    contact = models.ForeignKey(
-        "koonto.ContactPerson", verbose_name=_("contact"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("more content"),
+        blank=True,
+        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
     )
-    tags = ClusterTaggableManager(through=ShowcasePageTag, blank=True, verbose_name=_("tags"))
+    contact = models.ForeignKey(
+        "koonto.ContactPerson",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who answers questions about the project."),
+    )
+    tags = ClusterTaggableManager(
+        through=ShowcasePageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Keywords that link related content across the site; separate them with commas."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -195,9 +229,15 @@ class ShowcaseOrganisation(Orderable):
 
     page = ParentalKey(ShowcasePage, related_name="organisations", on_delete=models.CASCADE)
     organisation = models.ForeignKey(
-        "koonto.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="showcases"
+        "koonto.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="showcases",
+        help_text=_("An organisation that ran or took part in the project."),
     )
-    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.IMPLEMENTER)
+    role = models.CharField(
+        _("role"), max_length=12, choices=Role.choices, default=Role.IMPLEMENTER, help_text=_("Implementer or partner.")
+    )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
@@ -205,7 +245,11 @@ class ShowcaseOrganisation(Orderable):
 class ShowcaseMunicipality(Orderable):
     page = ParentalKey(ShowcasePage, related_name="municipalities", on_delete=models.CASCADE)
     municipality = models.ForeignKey(
-        "koonto.Municipality", verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="showcases"
+        "koonto.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="showcases",
+        help_text=_("A municipality where the project worked."),
     )
 
     panels = [FieldPanel("municipality")]
@@ -224,14 +268,20 @@ class ShowcaseTargetGroup(Orderable):
         RESIDENTS = "residents", _("Local residents")
 
     page = ParentalKey(ShowcasePage, related_name="target_groups", on_delete=models.CASCADE)
-    group = models.CharField(_("target group"), max_length=30, choices=Group.choices)
+    group = models.CharField(_("target group"), max_length=30, choices=Group.choices, help_text=_("Whom the project was for."))
 
     panels = [FieldPanel("group")]
 
 
 class ShowcaseTheme(Orderable):
     page = ParentalKey(ShowcasePage, related_name="themes", on_delete=models.CASCADE)
-    theme = models.ForeignKey("koonto.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+")
+    theme = models.ForeignKey(
+        "koonto.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A theme the project belongs to."),
+    )
 
     panels = [FieldPanel("theme")]
 
@@ -241,22 +291,30 @@ class OperatingModel(Orderable):
 
     page = ParentalKey(ShowcasePage, related_name="operating_models", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=255)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), help_text=_("How the model works, so that others can use it."))
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
 
 class ShowcaseImage(Orderable):
     page = ParentalKey(ShowcasePage, related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown at the end of the page."),
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=255,
         blank=True,
         help_text=_("What the image shows; leave empty to use the image's description."),
     )
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    caption = models.CharField(_("caption"), max_length=255, blank=True, help_text=_("Shown under the image."))
+    credit = models.CharField(
+        _("credit"), max_length=255, blank=True, help_text=_("Photographer or source, e.g. Kuva: Matti Meikäläinen.")
+    )
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption"), FieldPanel("credit")]
 
@@ -267,7 +325,9 @@ class ShowcaseImage(Orderable):
 
 class ShowcaseLink(Orderable):
     page = ParentalKey(ShowcasePage, related_name="links", on_delete=models.CASCADE)
-    title = models.CharField(_("link text"), max_length=255)
-    url = models.URLField(_("address"))
+    title = models.CharField(
+        _("link text"), max_length=255, help_text=_("What the link leads to, e.g. the project's final report.")
+    )
+    url = models.URLField(_("address"), help_text=_("The full web address, starting with https://."))
 
     panels = [FieldPanel("title"), FieldPanel("url")]

@@ -19,7 +19,7 @@ def load(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("koonto", "0001_initial"),
-        ("wagtailcore", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

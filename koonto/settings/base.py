@@ -186,6 +186,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Review mail goes to the group of the current step, not to every administrator.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", False)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Guides and calls whose facts were checked longer ago than this show on the dashboard.
+KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {

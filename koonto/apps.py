@@ -1,0 +1,13 @@
+"""The shared Koonto app: snippets, settings, editorial rules and the site chrome."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KoontoConfig(AppConfig):
+    name = "koonto"
+    verbose_name = _("Koonto")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from koonto import signals  # noqa: F401 - connects the handlers

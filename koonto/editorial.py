@@ -1,0 +1,197 @@
+"""Editorial roles and workflows: who may do what, and which review each page goes through.
+
+`apply_editorial_rules()` is idempotent: `make run`, `load_demo`, `setup_editorial` and
+deployments run it, and it runs again for each new language tree (a HomePage created by
+translation), because Wagtail assigns permissions and workflows per page subtree.
+
+Roles (group names as staff see them):
+- Toimittajat (editors): create and edit pages in every language tree and the public
+  snippets, upload images and documents; submit for review; cannot publish.
+- Sisältöasiantuntijat (subject experts): review the substance of guides and funding calls
+  (first step of their workflow); no page permissions of their own.
+- Viestintä (communications): approve, publish, unpublish, schedule, lock and delete
+  pages; manage snippets, tags and the site settings.
+- Kääntäjät (translators): edit pages in the non-source language trees only.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Toimittajat"
+EXPERTS = "Sisältöasiantuntijat"
+COMMUNICATIONS = "Viestintä"
+TRANSLATORS = "Kääntäjät"
+GROUP_NAMES = (EDITORS, EXPERTS, COMMUNICATIONS, TRANSLATORS)
+
+SUBSTANCE_TASK = "Asiasisällön tarkastus"
+COMMUNICATIONS_TASK = "Viestinnän hyväksyntä"
+GUIDES_WORKFLOW = "Rahoitusoppaat ja hankehaut: asiasisältö ja viestintä"
+DEFAULT_WORKFLOW = "Viestinnän hyväksyntä"
+
+# Page permission types granted on each language tree, by group.
+SOURCE_TREE_PAGE_PERMISSIONS = {
+    EDITORS: ["add", "change"],
+    COMMUNICATIONS: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
+}
+TRANSLATION_TREE_PAGE_PERMISSIONS = {
+    EDITORS: ["add", "change"],
+    COMMUNICATIONS: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
+    TRANSLATORS: ["change"],
+}
+
+# Model permissions (app_label.codename), by group.
+_PUBLIC_SNIPPETS = ["organisation", "contactperson", "theme", "projectdescription"]
+# Snippets with drafts and a review workflow (see koonto.models.PublicSnippetMixin).
+_REVIEWED_SNIPPETS = ["organisation", "contactperson"]
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        *[f"koonto.{action}_{model}" for model in _PUBLIC_SNIPPETS for action in ("add", "change")],
+        "koonto.view_municipality",
+    ],
+    EXPERTS: ["wagtailadmin.access_admin"],
+    COMMUNICATIONS: [
+        "wagtailadmin.access_admin",
+        *[f"koonto.{action}_{model}" for model in _PUBLIC_SNIPPETS for action in ("add", "change", "delete")],
+        *[f"koonto.{action}_{model}" for model in _REVIEWED_SNIPPETS for action in ("publish", "lock", "unlock")],
+        "koonto.add_municipality",
+        "koonto.change_municipality",
+        "koonto.change_koontosettings",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.delete_tag",
+        "wagtail_localize.submit_translation",
+    ],
+    TRANSLATORS: ["wagtailadmin.access_admin"],
+}
+
+# Collection permissions on the root collection (images and documents), by group.
+COLLECTION_PERMISSIONS = {
+    EDITORS: ["wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.choose_document"],
+    EXPERTS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    COMMUNICATIONS: [
+        *[f"wagtailimages.{action}_image" for action in ("add", "change", "delete", "choose")],
+        *[f"wagtaildocs.{action}_document" for action in ("add", "change", "delete", "choose")],
+    ],
+    TRANSLATORS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+}
+
+# Wagtail's default groups have broad rights on the whole tree; Koonto's roles replace them.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(permission_type: str) -> Permission:
+    return Permission.objects.get(content_type=ContentType.objects.get_for_model(Page), codename=f"{permission_type}_page")
+
+
+def ensure_groups() -> dict[str, Group]:
+    return {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_NAMES}
+
+
+def language_roots() -> list[Page]:
+    """The root page of each language tree (Finnish home and its translations)."""
+    return list(Page.objects.filter(depth=2).select_related("locale"))
+
+
+def _grant_page_permissions(groups: dict[str, Group], root: Page) -> None:
+    is_source = root.locale.language_code == settings.LANGUAGE_CODE
+    rules = SOURCE_TREE_PAGE_PERMISSIONS if is_source else TRANSLATION_TREE_PAGE_PERMISSIONS
+    for group_name, permission_types in rules.items():
+        for permission_type in permission_types:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[group_name], page=root, permission=_page_permission(permission_type)
+            )
+    if is_source:
+        # Translators never touch the source; remove any grant made by hand.
+        GroupPagePermission.objects.filter(group=groups[TRANSLATORS], page=root).delete()
+
+
+def _ensure_task(name: str, group: Group) -> GroupApprovalTask:
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    return task
+
+
+def _ensure_workflow(name: str, tasks: list[GroupApprovalTask]) -> Workflow:
+    workflow, _ = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if [wt.task_id for wt in workflow.workflow_tasks.order_by("sort_order")] != [task.pk for task in tasks]:
+        workflow.workflow_tasks.all().delete()
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def _assign(workflow: Workflow, page: Page) -> None:
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def ensure_workflows(groups: dict[str, Group]) -> tuple[Workflow, Workflow]:
+    substance = _ensure_task(SUBSTANCE_TASK, groups[EXPERTS])
+    communications = _ensure_task(COMMUNICATIONS_TASK, groups[COMMUNICATIONS])
+    default = _ensure_workflow(DEFAULT_WORKFLOW, [communications])
+    guides = _ensure_workflow(GUIDES_WORKFLOW, [substance, communications])
+    return default, guides
+
+
+def assign_workflows(default: Workflow, guides: Workflow) -> None:
+    """One-step review everywhere; two steps in every language's guide section."""
+    from guides.models import GuideIndexPage  # feature model: imported late, only here
+
+    _assign(default, Page.get_first_root_node())
+    for root in language_roots():
+        _assign(default, root)
+    for guide_index in GuideIndexPage.objects.all():
+        _assign(guides, guide_index)
+    # Snippets the public sees go through communications' approval too.
+    for model_name in ("organisation", "contactperson"):
+        content_type = ContentType.objects.get_by_natural_key("koonto", model_name)
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": default})
+
+
+def _grant_model_and_collection_permissions(groups: dict[str, Group]) -> None:
+    root_collection = Collection.get_first_root_node()
+    for group_name, permissions in MODEL_PERMISSIONS.items():
+        groups[group_name].permissions.add(*[_permission(p) for p in permissions])
+    for group_name, permissions in COLLECTION_PERMISSIONS.items():
+        for dotted in permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[group_name], collection=root_collection, permission=_permission(dotted)
+            )
+
+
+def _retire_wagtail_default_groups() -> None:
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+
+
+@transaction.atomic
+def apply_editorial_rules() -> None:
+    """Create or complete groups, permissions and workflows. Safe to run any number of times."""
+    groups = ensure_groups()
+    _grant_model_and_collection_permissions(groups)
+    for root in language_roots():
+        _grant_page_permissions(groups, root)
+    assign_workflows(*ensure_workflows(groups))
+    _retire_wagtail_default_groups()

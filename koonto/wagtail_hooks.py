@@ -1,0 +1,74 @@
+"""Admin wiring: the shared snippets, tag management and the staff dashboard panels."""
+
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from koonto.dashboard import PANELS
+from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, Theme
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    list_display = ["name_fi", "code", "in_pohjois_savo"]
+    list_filter = ["in_pohjois_savo"]
+    search_fields = ["name_fi", "name_sv", "code"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "organisation_type", "municipality"]
+    list_filter = ["organisation_type"]
+    search_fields = ["name", "business_id"]
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    list_display = ["name", "role", "organisation", "email"]
+    search_fields = ["name", "email"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class ProjectDescriptionViewSet(SnippetViewSet):
+    model = ProjectDescription
+    icon = "info-circle"
+
+
+class TagViewSet(SnippetViewSet):
+    """Tags are shared by all page types; communications keeps them tidy."""
+
+    model = Tag
+    icon = "tag"
+    menu_label = _("Tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name")]
+
+
+class KoontoRegistersGroup(SnippetViewSetGroup):
+    menu_label = _("Registers")
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (OrganisationViewSet, ContactPersonViewSet, MunicipalityViewSet, ThemeViewSet, ProjectDescriptionViewSet, TagViewSet)
+
+
+register_snippet(KoontoRegistersGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_koonto_panels(request, panels):
+    """Koonto's own panels first; "Awaiting me" replaces Wagtail's review panel."""
+    panels[:] = [panel for panel in panels if not isinstance(panel, WorkflowObjectsToModeratePanel)]
+    panels[:0] = [panel_class(request.user) for panel_class in PANELS]
