@@ -193,3 +193,8 @@ def test_document_block_shows_file_type_and_size(client, home):
     html = get_html(client, page)
     assert f'href="{document.url}">Hakuopas</a>' in html
     assert "(PDF, 2,0\xa0KB)" in html
+
+
+def test_titles_name_the_page_then_the_site(client, home, guide_index):
+    assert "<title>Rahoitusoppaat – Koonto</title>" in get_html(client, guide_index)
+    assert "<title>Koonto – Kansalaistoimijalähtöistä kehittämistä Pohjois-Savossa</title>" in get_html(client, home)
