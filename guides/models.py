@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -347,7 +347,7 @@ class FundingCallPage(ListingMixin, Page):
         return context
 
 
-class FundingCallContact(Orderable):
+class FundingCallContact(TranslatableMixin, Orderable):
     page = ParentalKey(FundingCallPage, related_name="contacts", on_delete=models.CASCADE)
     contact = models.ForeignKey(
         "koonto.ContactPerson",
@@ -359,8 +359,11 @@ class FundingCallContact(Orderable):
 
     panels = [FieldPanel("contact")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class FundingCallAttachment(Orderable):
+
+class FundingCallAttachment(TranslatableMixin, Orderable):
     page = ParentalKey(FundingCallPage, related_name="attachments", on_delete=models.CASCADE)
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -372,3 +375,6 @@ class FundingCallAttachment(Orderable):
     title = models.CharField(_("link text"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -3,11 +3,12 @@
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from koonto.blocks import BodyBlock
@@ -57,11 +58,11 @@ class HomePage(Page):
         context["newest_showcases"] = (
             showcase_model.objects.live().public().filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
         )
-        context["highlights"] = [h for h in self.highlights.select_related("page") if h.page and h.page.live]
+        context["highlights"] = [h for h in self.highlights.select_related("page") if h.target.live]
         return context
 
 
-class HomePageHighlight(Orderable):
+class HomePageHighlight(TranslatableMixin, Orderable):
     home = ParentalKey(HomePage, related_name="highlights", on_delete=models.CASCADE)
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -74,9 +75,17 @@ class HomePageHighlight(Orderable):
 
     panels = [PageChooserPanel("page"), FieldPanel("text")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    @cached_property
+    def target(self) -> Page:
+        """The chosen page in this home page's language where translated (highlights are synced)."""
+        return self.page.get_translation_or_none(self.locale) or self.page if self.locale_id else self.page
+
     @property
     def summary(self) -> str:
-        return self.text or getattr(self.page.specific_deferred, "summary", "")
+        return self.text or getattr(self.target.specific_deferred, "summary", "")
 
 
 class StandardPage(ListingMixin, Page):

@@ -15,7 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from koonto.blocks import BodyBlock
@@ -222,7 +222,7 @@ class ShowcasePage(ListingMixin, Page):
         return context
 
 
-class ShowcaseOrganisation(Orderable):
+class ShowcaseOrganisation(TranslatableMixin, Orderable):
     class Role(models.TextChoices):
         IMPLEMENTER = "implementer", _("Implementer")
         PARTNER = "partner", _("Partner")
@@ -240,6 +240,9 @@ class ShowcaseOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class ShowcaseMunicipality(Orderable):
@@ -273,7 +276,7 @@ class ShowcaseTargetGroup(Orderable):
     panels = [FieldPanel("group")]
 
 
-class ShowcaseTheme(Orderable):
+class ShowcaseTheme(TranslatableMixin, Orderable):
     page = ParentalKey(ShowcasePage, related_name="themes", on_delete=models.CASCADE)
     theme = models.ForeignKey(
         "koonto.Theme",
@@ -285,8 +288,11 @@ class ShowcaseTheme(Orderable):
 
     panels = [FieldPanel("theme")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class OperatingModel(Orderable):
+
+class OperatingModel(TranslatableMixin, Orderable):
     """A way of working the project developed, for others to reuse."""
 
     page = ParentalKey(ShowcasePage, related_name="operating_models", on_delete=models.CASCADE)
@@ -295,8 +301,11 @@ class OperatingModel(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class ShowcaseImage(Orderable):
+
+class ShowcaseImage(TranslatableMixin, Orderable):
     page = ParentalKey(ShowcasePage, related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -318,12 +327,15 @@ class ShowcaseImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption"), FieldPanel("credit")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
     @property
     def alt(self) -> str:
         return self.alt_text or self.image.default_alt_text or ""
 
 
-class ShowcaseLink(Orderable):
+class ShowcaseLink(TranslatableMixin, Orderable):
     page = ParentalKey(ShowcasePage, related_name="links", on_delete=models.CASCADE)
     title = models.CharField(
         _("link text"), max_length=255, help_text=_("What the link leads to, e.g. the project's final report.")
@@ -331,3 +343,6 @@ class ShowcaseLink(Orderable):
     url = models.URLField(_("address"), help_text=_("The full web address, starting with https://."))
 
     panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
