@@ -6,13 +6,16 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from koonto import views
+from koonto.sitemap import MultilingualSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -27,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
     # Wagtail's page serving comes last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

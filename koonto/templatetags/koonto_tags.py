@@ -2,10 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -43,9 +44,11 @@ def _live_translations(page: Page) -> dict[str, Page]:
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language; where there is no translation, to that language's home page.
+    """Links to this page in each language.
 
-    A missing translation is never silent: the link's title says so in that language.
+    Where a page has no translation, the link leads to a page in that language that says so
+    and offers the original (never silently to a home page). Views that are not pages (search)
+    link to the same view and query in the other language.
     """
     request = context.get("request")
     page = context.get("page")
@@ -54,12 +57,14 @@ def language_switcher(context):
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        translated = target is not None
-        if target is None:
-            locale = Locale.objects.filter(language_code=code).first()
-            site = Site.find_for_request(request) if request else None
-            target = site.root_page.get_translation_or_none(locale) if site and locale else None
-        url = target.get_url(request=request) if target is not None and target.live else f"/{code}/"
+        if target is not None:
+            url = target.get_url(request=request)
+        elif isinstance(page, Page):
+            # No translation: a page in that language says so and offers this one.
+            with translation.override(code):
+                url = reverse("untranslated", args=(page.pk,))
+        else:
+            url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
         with translation.override(code):
             missing_note = _("This page has not been translated into this language yet.")
         languages.append(
@@ -68,7 +73,7 @@ def language_switcher(context):
                 "name": name,
                 "url": url,
                 "current": code == current,
-                "translated": translated,
+                "translated": target is not None,
                 "missing_note": missing_note,
             }
         )

@@ -1,0 +1,39 @@
+"""Locale middleware that treats an unknown language prefix as a plain 404 in Finnish.
+
+Django's LocaleMiddleware redirects any 404 to the same path under the visitor's language
+when that path resolves; with Wagtail's catch-all route every path resolves, so /de/tietoa/
+would bounce to /fi/de/tietoa/. A path that starts with a language-like prefix that is not
+one of ours is answered at once with the 404 page in the default language.
+"""
+
+import re
+
+from django.conf import global_settings, settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+LANGUAGE_PREFIX_RE = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
+
+
+def unknown_language_prefix(path: str) -> bool:
+    match = LANGUAGE_PREFIX_RE.match(path)
+    if not match:
+        return False
+    prefix = match.group(1).lower()
+    return prefix not in {code for code, _ in settings.LANGUAGES} and prefix in {code for code, _ in global_settings.LANGUAGES}
+
+
+class KoontoLocaleMiddleware(LocaleMiddleware):
+    def process_request(self, request):
+        if unknown_language_prefix(request.path_info):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            request.koonto_unknown_language = True
+            return None
+        return super().process_request(request)
+
+    def process_response(self, request, response):
+        if getattr(request, "koonto_unknown_language", False):
+            response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+            return response
+        return super().process_response(request, response)
