@@ -1,13 +1,17 @@
-"""Shared fixtures: a minimal Finnish site tree that tests build on."""
+"""Shared fixtures: a minimal Finnish site tree, its English tree, and real users in real groups."""
 
 import pytest
 from wagtail.models import Locale, Page, Site
 
+from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
 from tests.factories import (
     EventIndexPageFactory,
+    EventPageFactory,
     GuideIndexPageFactory,
+    GuidePageFactory,
     HomePageFactory,
     ShowcaseIndexPageFactory,
+    make_user,
 )
 
 
@@ -44,3 +48,51 @@ def showcase_index(home):
 @pytest.fixture
 def event_index(home):
     return EventIndexPageFactory(parent=home, slug="tapahtumat", show_in_menus=True)
+
+
+@pytest.fixture
+def en_home(home, en_locale):
+    en_home = home.copy_for_translation(en_locale)
+    en_home.save_revision().publish()
+    return en_home
+
+
+@pytest.fixture
+def site(home, guide_index, event_index, en_home):
+    """Both language trees with their sections, and the editorial rules applied."""
+    apply_editorial_rules()
+    return home
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("toimittaja", EDITORS)
+
+
+@pytest.fixture
+def expert(db):
+    return make_user("asiantuntija", EXPERTS)
+
+
+@pytest.fixture
+def communications(db):
+    return make_user("viestija", COMMUNICATIONS)
+
+
+@pytest.fixture
+def translator(db):
+    return make_user("kaantaja", TRANSLATORS)
+
+
+@pytest.fixture
+def draft_guide(site, guide_index, editor):
+    guide = GuidePageFactory(parent=guide_index, title="Luonnosopas", live=False, owner=editor)
+    guide.save_revision(user=editor)
+    return guide
+
+
+@pytest.fixture
+def draft_event(site, event_index, editor):
+    event = EventPageFactory(parent=event_index, title="Luonnostapahtuma", live=False, owner=editor)
+    event.save_revision(user=editor)
+    return event

@@ -4,7 +4,10 @@ from datetime import timedelta
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage, GuidePage
@@ -97,3 +100,16 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ContactPerson
+
+
+def make_user(username: str, group: str | None, language: str = "fi"):
+    """A real staff user in one of the editorial groups, with an admin language."""
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.fi", "salasana-123456", first_name=username.title()
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user

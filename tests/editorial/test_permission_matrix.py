@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
 from koonto.models import Organisation
-from tests.editorial.conftest import make_user
 from tests.editorial.test_workflow import event_form
-from tests.factories import EventPageFactory
+from tests.factories import EventPageFactory, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from koonto.editorial import COMMUNICATIONS_TASK, DEFAULT_WORKFLOW, GUIDES_WORKFLOW, SUBSTANCE_TASK
 from koonto.models import Organisation
-from tests.editorial.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -41,7 +41,7 @@ def test_switcher_leads_to_the_translation_or_says_there_is_none(client, home, e
     page = StandardPageFactory(parent=home, title="Vain suomeksi", slug="vain-suomeksi")
     html = client.get(page.url).content.decode()
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
-    assert 'href="/en/"' in switcher
+    assert f'href="/en/untranslated/{page.pk}/"' in switcher
     assert "This page has not been translated into this language yet." in switcher
     assert 'aria-current="true" lang="fi"' in switcher
 
