@@ -1,0 +1,91 @@
+"""Admin views that complete wagtail-localize's translation editor for Koonto's workflow.
+
+- Submit for review: the editor offers only "Publish in <language>", which needs publish
+  permission. Translators have edit permission on the non-source trees, so this view saves
+  the translated strings into a draft revision and starts (or resumes) the page's workflow;
+  communications then approves it like any page.
+- PO upload: refuses a missing, broken or foreign file with a message before handing a good
+  one to wagtail-localize.
+"""
+
+import tempfile
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation as localize_views
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id: int):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    page = Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
+    if page is None or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    page = page.specific
+    workflow = page.get_workflow()
+    workflow_state = page.current_workflow_state
+
+    with transaction.atomic():
+        translation.save_target(user=request.user, publish=False)
+        page.refresh_from_db()
+        if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(request.user)
+        elif workflow_state is None and workflow is not None:
+            workflow.start(page, request.user)
+
+    if workflow is None:
+        messages.success(request, _("The translation '%(title)s' was saved as a draft.") % {"title": page.title})
+    else:
+        messages.success(request, _("The translation '%(title)s' was saved and submitted for review.") % {"title": page.title})
+    return redirect(reverse("wagtailadmin_explore", args=(page.get_parent().pk,)))
+
+
+def read_pofile(upload) -> polib.POFile | None:
+    """Parse an uploaded PO file, or None if it is not one.
+
+    polib.pofile() takes a file name *or* contents; contents that happen to be a path would
+    make it read that file from the server, so the upload always goes through a file of ours.
+    """
+    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        try:
+            return polib.pofile(handle.name)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+
+
+@require_POST
+def upload_pofile(request, translation_id: int):
+    """Guard wagtail-localize's PO upload: refuse a missing, broken or foreign file with a message.
+
+    wagtail-localize's own view answers a missing file or a PO without its translation ID
+    with a server error; here every such case is a clear message and nothing changes.
+    """
+    translation = get_object_or_404(Translation, pk=translation_id)
+    if not localize_views.user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a PO file to upload."))
+        return redirect(next_url)
+    po = read_pofile(upload)
+    if po is None or not po.metadata:
+        messages.error(request, _("This is not a valid PO file. Export the file again from the translation editor."))
+        return redirect(next_url)
+    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+        messages.error(request, _("This PO file was exported for another page or language, so nothing was imported."))
+        return redirect(next_url)
+    upload.seek(0)
+    return localize_views.upload_pofile(request, translation_id)
