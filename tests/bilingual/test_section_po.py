@@ -62,7 +62,7 @@ def test_section_exports_one_po_per_page_and_imports_them_back(client, section, 
         for entry in po:
             entry.msgstr = f"EN {entry.msgid}"
     response = upload(client, section, zip_of({name: str(po) for name, po in files.items()}))
-    assert "Imported translations for 3 pages" in messages_of(response)
+    assert "Käännökset tuotiin 3 sivulle" in messages_of(response)
     assert StringTranslation.objects.filter(locale=en_locale, data="EN Koulutus").exists()
 
 
@@ -72,7 +72,7 @@ def test_a_single_po_file_can_be_uploaded_too(client, section, translator, en_lo
     for entry in po:
         entry.msgstr = f"EN {entry.msgid}"
     response = upload(client, section, str(po).encode(), name="one.po")
-    assert "Imported translations for 1 pages" in messages_of(response)
+    assert "Käännökset tuotiin 1 sivulle" in messages_of(response)
 
 
 def test_a_zip_with_a_foreign_or_broken_file_imports_nothing(client, section, site, guide_index, translator, en_locale):
@@ -83,14 +83,14 @@ def test_a_zip_with_a_foreign_or_broken_file_imports_nothing(client, section, si
             entry.msgstr = "EN"
     broken = {**{name: str(po) for name, po in files.items()}, "broken.po": "\x00 not a po"}
     response = upload(client, section, zip_of(broken))
-    assert "Nothing was imported" in messages_of(response) and "broken.po" in messages_of(response)
+    assert "Mitään ei tuotu" in messages_of(response) and "broken.po" in messages_of(response)
     assert not StringTranslation.objects.filter(locale=en_locale).exists()
 
     # A PO file of another page, section or language is refused too.
     foreign = polib.POFile()
     foreign.metadata = {"X-WagtailLocalize-TranslationID": "00000000-0000-0000-0000-000000000000"}
     response = upload(client, section, zip_of({"foreign.po": str(foreign)}))
-    assert "belongs to another page" in messages_of(response)
+    assert "kuuluu toiselle sivulle" in messages_of(response)
     assert not StringTranslation.objects.filter(locale=en_locale).exists()
 
 
@@ -98,7 +98,7 @@ def test_export_before_submitting_for_translation_says_what_to_do(client, site, 
     client.force_login(communications)
     response = client.get(reverse("koonto_section_po", args=(guide_index.pk,)), {"locale": "en"})
     assert response.status_code == 302
-    assert "submit the section for translation" in messages_of(response)
+    assert "lähetä osio ensin käännettäväksi" in messages_of(response)
 
 
 def test_users_outside_the_editorial_groups_are_refused(client, section):

@@ -144,9 +144,9 @@ def test_a_user_who_cannot_edit_the_translation_cannot_submit_it(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe not a po file \x00", "not a valid PO file"),
-        (b"/etc/passwd", "not a valid PO file"),
-        (None, "Choose a PO file"),
+        (b"\xff\xfe not a po file \x00", "ei ole kelvollinen PO-tiedosto"),
+        (b"/etc/passwd", "ei ole kelvollinen PO-tiedosto"),
+        (None, "Valitse ladattava PO-tiedosto"),
     ],
 )
 def test_a_broken_po_file_is_refused_with_a_message_and_changes_nothing(client, event_translation, translator, content, message):
@@ -172,5 +172,5 @@ def test_a_po_file_for_another_page_is_refused(
     foreign = client.get(reverse("wagtail_localize:download_pofile", args=(other_translation.pk,))).content
     before = StringTranslation.objects.count()
     response = upload(client, translation, foreign)
-    assert any("another page or language" in str(m) for m in get_messages(response.wsgi_request))
+    assert any("toiselle sivulle tai kielelle" in str(m) for m in get_messages(response.wsgi_request))
     assert StringTranslation.objects.count() == before
