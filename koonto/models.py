@@ -9,6 +9,8 @@ import re
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,6 +20,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class PublicSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -119,6 +122,14 @@ class Organisation(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=255, help_text=_("Official name, e.g. Pohjois-Savon Liikunta ry."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The end of the organisation page's web address; made from the name when left empty. The same in every language."
+        ),
+    )
     business_id = models.CharField(
         _("business ID"),
         max_length=9,
@@ -158,6 +169,7 @@ class Organisation(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("business_id"),
         FieldPanel("organisation_type"),
         FieldPanel("municipality"),
@@ -167,13 +179,34 @@ class Organisation(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
+    # The page address stays the same in every language (wagtail-localize would translate a slug).
+    override_translatable_fields = [SynchronizedField("slug")]
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_organisation_slug_per_locale")]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or slugify(self.name)
+        clash = Organisation.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(
+            translation_key=self.translation_key
+        )
+        if self.locale_id and clash.exists():
+            raise ValidationError({"slug": _("Another organisation already has this address; choose another.")})
+
+    def get_url(self) -> str:
+        """The organisation's public page in the active language."""
+        return reverse("organisation", args=(self.slug,))
 
 
 class ContactPerson(PublicSnippetMixin, TranslatableMixin, index.Indexed, models.Model):

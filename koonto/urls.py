@@ -4,6 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -31,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
+    path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
     # Wagtail's page serving comes last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

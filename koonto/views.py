@@ -1,13 +1,17 @@
 """Views that belong to the site as a whole rather than to a section."""
 
+from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
+
+from koonto.models import Organisation
 
 
 @never_cache
@@ -39,3 +43,28 @@ def untranslated(request, page_id: int):
     response = TemplateResponse(request, "koonto/untranslated.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def organisation(request, slug: str):
+    """An organisation's page: what it is, and every showcase it implemented or partnered in.
+
+    The slug is the same in every language; the page shows the organisation's translation in
+    the visitor's language where there is one, and the showcases of that language.
+    """
+    locale = Locale.get_active()
+    candidates = Organisation.objects.filter(slug=slug, live=True).select_related("municipality", "logo")
+    organisation = (
+        candidates.filter(locale=locale).first() or candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
+    if organisation is None:
+        raise Http404
+    # By label: the shared app must not import the showcase app's internals.
+    showcase_organisation = apps.get_model("showcase", "ShowcaseOrganisation")
+    public_pages = Page.objects.live().public().filter(locale=locale)
+    roles = (
+        showcase_organisation.objects.filter(organisation__translation_key=organisation.translation_key, page__in=public_pages)
+        .select_related("page")
+        .order_by("-page__first_published_at", "page__title")
+    )
+    showcases = [(item.page, item.get_role_display()) for item in roles]
+    return TemplateResponse(request, "koonto/organisation.html", {"organisation": organisation, "showcases": showcases})
