@@ -14,11 +14,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from koonto.blocks import BodyBlock
+from koonto.blocks import BodyBlock, GuideBodyBlock
 from koonto.models import ListingMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -81,10 +81,13 @@ class GuidePage(ListingMixin, Page):
         help_text=_("The phase of a project this guide helps with."),
     )
     body = StreamField(
-        BodyBlock(),
+        GuideBodyBlock(),
         verbose_name=_("body"),
         blank=True,
-        help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
+        help_text=_(
+            "The guide's content: text, headings, numbered steps, checklists, questions and answers, callouts, "
+            "tables, images, videos, documents and quotes. Headings 2 and 3 make up the table of contents."
+        ),
     )
     reviewed_on = models.DateField(
         _("reviewed on"), null=True, blank=True, help_text=_("When the guide's facts were last checked; shown on the page.")
@@ -121,6 +124,73 @@ class GuidePage(ListingMixin, Page):
 
     class Meta:
         verbose_name = _("funding guide")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["table_of_contents"], context["body_blocks"] = table_of_contents(self.body)
+        context["has_video"] = any(block.block_type == "video" for block in self.body)
+        context["related"] = self.related_pages_for_reader()
+        return context
+
+    def related_pages_for_reader(self) -> list[Page]:
+        """Related guides and calls in the reader's language where translated; live and public only.
+
+        Like `.localized` (the translation when it is live, else the chosen page), but in one
+        query however many pages are related.
+        """
+        chosen = [item.related_page for item in self.related_pages.select_related("related_page")]
+        if not chosen:
+            return []
+        available = list(Page.objects.live().public().filter(translation_key__in={page.translation_key for page in chosen}))
+        active_locale_id = Locale.get_active().pk
+        translated = {page.translation_key: page for page in available if page.locale_id == active_locale_id}
+        available_ids = {page.pk for page in available}
+        shown = []
+        for page in chosen:
+            page = translated.get(page.translation_key) or (page if page.pk in available_ids else None)
+            if page and page not in shown:
+                shown.append(page)
+        return shown
+
+
+# Ids the page templates already use; a heading's anchor must not collide with them.
+RESERVED_ANCHORS = {"main", "related-heading", "tags-heading", "eu-notice-heading", "implementers-heading", "contacts-heading"}
+
+
+def table_of_contents(body) -> tuple[list[dict], list[tuple]]:
+    """The guide's contents from its heading blocks, and each body block with its heading's anchor.
+
+    Returns (entries, blocks): entries are {"text", "anchor", "children"} for level-2 headings,
+    with the level-3 headings that follow each as children (a level-3 heading before any level-2
+    one is an entry of its own); blocks pairs every body block with the unique id its heading
+    gets ("" for other blocks), so the rendered headings and the contents agree even when two
+    headings have the same text.
+    """
+    entries: list[dict] = []
+    blocks: list[tuple] = []
+    used = set(RESERVED_ANCHORS)
+    section = None  # the latest level-2 entry, which collects the level-3 headings after it
+    for block in body:
+        if block.block_type != "heading":
+            blocks.append((block, ""))
+            continue
+        base = block.value.anchor or "section"
+        anchor, number = base, 1
+        while anchor in used:
+            number += 1
+            anchor = f"{base}-{number}"
+        used.add(anchor)
+        blocks.append((block, anchor))
+        level = block.value.get("level")
+        entry = {"text": block.value.get("text"), "anchor": anchor, "children": []}
+        if level == "h2":
+            entries.append(entry)
+            section = entry
+        elif level == "h3" and section:
+            section["children"].append(entry)
+        elif level == "h3":
+            entries.append(entry)
+    return entries, blocks
 
 
 class GuidePageRelatedPage(Orderable):
