@@ -1,12 +1,15 @@
 """Events (tapahtumat): trainings, info sessions, webinars, deadlines."""
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models import Count
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -18,7 +21,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from koonto.blocks import BodyBlock
-from koonto.models import ListingMixin
+from koonto.listing import (
+    Filter,
+    ListingState,
+    clean_choice,
+    clean_month,
+    from_param,
+    make_options,
+    month_bounds,
+    paginate,
+    parse_month,
+)
+from koonto.models import ListingMixin, Municipality
 
 
 class EventQuerySet(PageQuerySet):
@@ -59,11 +73,119 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        events = EventPage.objects.child_of(self).live().public().select_related("municipality")
-        context["show_past"] = request.GET.get("when") == "past"
-        context["events"] = events.past(now) if context["show_past"] else events.upcoming(now)
+        context.update(self.listing_context(request.GET, timezone.now()))
         return context
+
+    @staticmethod
+    def filter_events(events, values: dict[str, str], skip: str = ""):
+        """`events` narrowed by the valid filter `values`, leaving out the filter named `skip`.
+
+        A month is a calendar month in Finnish time, matched on the start time.
+        """
+        if values.get("type") and skip != "type":
+            events = events.filter(event_type=values["type"])
+        if values.get("month") and skip != "month":
+            start, end = month_bounds(parse_month(values["month"]))
+            events = events.filter(starts_at__gte=start, starts_at__lt=end)
+        if values.get("municipality") and skip != "municipality":
+            events = events.filter(municipality__code=values["municipality"])
+        return events
+
+    def listing_context(self, params: Mapping[str, str], now: datetime) -> dict:
+        """Upcoming (or, with `when=past`, past) events, filtered and paginated, and the filter form.
+
+        The cost is fixed: one query per filter's counts, one for the total and one for the page
+        of events with their municipalities, however many events there are.
+        """
+        state = ListingState()
+        types = EventPage.Type
+        clean_choice(
+            params, "type", types.values, state, _("“%(value)s” is not an event type, so events of every type are shown.")
+        )
+        clean_month(params, "month", state)
+        code = (params.get("municipality") or "").strip()
+        municipality = Municipality.objects.filter(code=code).first() if code else None
+        clean_choice(
+            params,
+            "municipality",
+            {municipality.code} if municipality else (),
+            state,
+            _("There is no municipality with the code “%(value)s”, so events in every municipality are shown."),
+        )
+        clean_choice(params, "when", {"past", "upcoming"}, state, _("“%(value)s” is not a choice, so upcoming events are shown."))
+        show_past = state.values.pop("when") == "past"
+        if show_past:
+            state.keep["when"] = "past"  # upcoming is the default and stays out of the URL
+        values = state.values
+
+        all_events = EventPage.objects.child_of(self).live().public()
+        events = all_events.past(now) if show_past else all_events.upcoming(now)
+        type_counts = dict(
+            self.filter_events(events, values, "type").order_by().values_list("event_type").annotate(count=Count("pk"))
+        )
+        tz = timezone.get_default_timezone()
+        month_rows = (
+            self.filter_events(events, values, "month")
+            .order_by()
+            .annotate(month=TruncMonth("starts_at", tzinfo=tz))
+            .values_list("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month" if show_past else "month")
+        )
+        municipality_rows = (
+            Municipality.objects.filter(events__in=self.filter_events(events, values, "municipality").order_by().values("pk"))
+            .annotate(count=Count("events", distinct=True))
+            .order_by("name_fi")
+        )
+        month = parse_month(values["month"])
+        filters = [
+            Filter(
+                "type",
+                _("Type"),
+                make_options(
+                    ((value, str(label), type_counts.get(value, 0)) for value, label in types.choices),
+                    values["type"],
+                    str(types(values["type"]).label) if values["type"] else "",
+                ),
+                values["type"],
+                _("All types"),
+            ),
+            Filter(
+                "month",
+                _("Month"),
+                make_options(
+                    (
+                        (start.astimezone(tz).strftime("%Y-%m"), date_format(start.astimezone(tz), "YEAR_MONTH_FORMAT"), count)
+                        for start, count in month_rows
+                    ),
+                    values["month"],
+                    date_format(month, "YEAR_MONTH_FORMAT") if month else "",
+                ),
+                values["month"],
+                _("All months"),
+            ),
+            Filter(
+                "municipality",
+                _("Municipality"),
+                make_options(
+                    ((m.code, m.name, m.count) for m in municipality_rows),
+                    values["municipality"],
+                    municipality.name if municipality else "",
+                ),
+                values["municipality"],
+                _("All municipalities"),
+            ),
+        ]
+        page_obj = paginate(self.filter_events(events, values).select_related("municipality"), params, state)
+        return {
+            "show_past": show_past,
+            "events": page_obj.object_list,
+            "page_obj": page_obj,
+            "filters": filters,
+            "listing": state,
+            "listing_query": state.query,
+            "from_param": from_param(state, page_obj.number),
+        }
 
 
 class EventPageTag(TaggedItemBase):

@@ -5,9 +5,12 @@ child objects rather than many-to-many fields: wagtail-localize copies child obj
 into translations but skips many-to-many fields.
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,7 +22,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from koonto.blocks import BodyBlock
-from koonto.models import ListingMixin
+from koonto.listing import Filter, ListingState, clean_choice, from_param, make_options, paginate
+from koonto.models import ListingMixin, Municipality, Theme
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -45,14 +49,157 @@ class ShowcaseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["showcases"] = (
-            ShowcasePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-first_published_at", "-pk")
-            .prefetch_related("municipalities__municipality", "organisations__organisation")
-        )
+        context.update(self.listing_context(request.GET))
         return context
+
+    def filter_showcases(self, showcases, values: dict[str, str], skip: str = ""):
+        """`showcases` narrowed by the valid filter `values`, leaving out the filter named `skip`.
+
+        Relations are matched through subqueries so that a project is never listed twice.
+        """
+        if values.get("municipality") and skip != "municipality":
+            matching = ShowcaseMunicipality.objects.filter(municipality__code=values["municipality"])
+            showcases = showcases.filter(pk__in=matching.values("page_id"))
+        if values.get("theme") and skip != "theme":
+            matching = ShowcaseTheme.objects.filter(theme__slug=values["theme"], theme__locale_id=self.locale_id)
+            showcases = showcases.filter(pk__in=matching.values("page_id"))
+        if values.get("group") and skip != "group":
+            matching = ShowcaseTargetGroup.objects.filter(group=values["group"])
+            showcases = showcases.filter(pk__in=matching.values("page_id"))
+        if values.get("period") and skip != "period":
+            showcases = showcases.filter(programme_period=values["period"])
+        return showcases
+
+    def listing_context(self, params: Mapping[str, str]) -> dict:
+        """The filtered, paginated projects and the filter form, from the query string `params`.
+
+        The cost is fixed: one query per filter's counts, one for the total, one for the page of
+        projects and one for their municipalities, however many projects there are.
+        """
+        state = ListingState()
+        code = (params.get("municipality") or "").strip()
+        municipality = Municipality.objects.filter(code=code).first() if code else None
+        clean_choice(
+            params,
+            "municipality",
+            {municipality.code} if municipality else (),
+            state,
+            _("There is no municipality with the code “%(value)s”, so projects in every municipality are shown."),
+        )
+        slug = (params.get("theme") or "").strip()
+        theme = Theme.objects.filter(slug=slug, locale_id=self.locale_id).first() if slug else None
+        clean_choice(
+            params,
+            "theme",
+            {theme.slug} if theme else (),
+            state,
+            _("There is no theme “%(value)s”, so projects of every theme are shown."),
+        )
+        groups = ShowcaseTargetGroup.Group
+        clean_choice(
+            params,
+            "group",
+            groups.values,
+            state,
+            _("“%(value)s” is not a target group, so projects for every target group are shown."),
+        )
+        periods = ShowcasePage.ProgrammePeriod
+        clean_choice(
+            params,
+            "period",
+            periods.values,
+            state,
+            _("“%(value)s” is not a programme period, so projects of every period are shown."),
+        )
+        values = state.values
+
+        showcases = ShowcasePage.objects.child_of(self).live().public()
+        municipality_rows = (
+            Municipality.objects.filter(showcases__page__in=self.filter_showcases(showcases, values, "municipality").values("pk"))
+            .annotate(count=Count("showcases__page", distinct=True))
+            .order_by("name_fi")
+        )
+        theme_rows = (
+            ShowcaseTheme.objects.filter(
+                page__in=self.filter_showcases(showcases, values, "theme").values("pk"), theme__locale_id=self.locale_id
+            )
+            .values("theme__slug", "theme__name")
+            .annotate(count=Count("page", distinct=True))
+            .order_by("theme__name")
+        )
+        group_counts = dict(
+            ShowcaseTargetGroup.objects.filter(page__in=self.filter_showcases(showcases, values, "group").values("pk"))
+            .values_list("group")
+            .annotate(count=Count("page", distinct=True))
+            .order_by()
+        )
+        period_counts = dict(
+            self.filter_showcases(showcases, values, "period")
+            .values_list("programme_period")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        filters = [
+            Filter(
+                "municipality",
+                _("Municipality"),
+                make_options(
+                    ((m.code, m.name, m.count) for m in municipality_rows),
+                    values["municipality"],
+                    municipality.name if municipality else "",
+                ),
+                values["municipality"],
+                _("All municipalities"),
+            ),
+            Filter(
+                "theme",
+                _("Theme"),
+                make_options(
+                    ((row["theme__slug"], row["theme__name"], row["count"]) for row in theme_rows),
+                    values["theme"],
+                    theme.name if theme else "",
+                ),
+                values["theme"],
+                _("All themes"),
+            ),
+            Filter(
+                "group",
+                _("Target group"),
+                make_options(
+                    ((value, str(label), group_counts.get(value, 0)) for value, label in groups.choices),
+                    values["group"],
+                    str(groups(values["group"]).label) if values["group"] else "",
+                ),
+                values["group"],
+                _("All target groups"),
+            ),
+            Filter(
+                "period",
+                _("Programme period"),
+                make_options(
+                    ((value, str(label), period_counts.get(value, 0)) for value, label in periods.choices),
+                    values["period"],
+                    str(periods(values["period"]).label) if values["period"] else "",
+                ),
+                values["period"],
+                _("All programme periods"),
+            ),
+        ]
+
+        matching = (
+            self.filter_showcases(showcases, values)
+            .order_by("-first_published_at", "-pk")
+            .prefetch_related(Prefetch("municipalities", queryset=ShowcaseMunicipality.objects.select_related("municipality")))
+        )
+        page_obj = paginate(matching, params, state)
+        return {
+            "showcases": page_obj.object_list,
+            "page_obj": page_obj,
+            "filters": filters,
+            "listing": state,
+            "listing_query": state.query,
+            "from_param": from_param(state, page_obj.number),
+        }
 
 
 class ShowcasePageTag(TaggedItemBase):

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from koonto.models import Organisation
 from showcase.models import ShowcaseOrganisation
@@ -22,7 +23,10 @@ def link(showcase, organisation, role="implementer"):
 
 def test_slug_is_made_from_the_name_and_is_unique_per_language(organisation, fi_locale):
     assert organisation.slug == "pallokissat-kuopio-ry"
-    assert organisation.get_url() == "/fi/organisaatiot/pallokissat-kuopio-ry/"
+    with translation.override("fi"):
+        assert organisation.get_url() == "/fi/organisaatiot/pallokissat-kuopio-ry/"
+    with translation.override("en"):
+        assert organisation.get_url() == "/en/organisations/pallokissat-kuopio-ry/"
     clash = Organisation(name="Pallokissat Kuopio ry", locale=fi_locale)
     with pytest.raises(Exception) as error:
         clash.full_clean()
@@ -77,7 +81,7 @@ def test_unknown_or_unpublished_organisation_is_404(client, home, organisation):
 def test_query_count_does_not_grow_with_projects(client, organisation, showcase_index, django_assert_max_num_queries):
     for n in range(3):
         link(ShowcasePageFactory(parent=showcase_index, title=f"Hanke {n}"), organisation)
-    url = organisation.get_url()
+    url = "/fi/organisaatiot/pallokissat-kuopio-ry/"
     client.get(url)
     with CaptureQueriesContext(connection) as small:
         client.get(url)

@@ -1,0 +1,154 @@
+"""Filters and pagination shared by the listing pages (showcases, events).
+
+Filter values come from the query string so that a filtered list is a shareable URL that
+works without JavaScript. A value that is not allowed never raises: it is ignored and a
+message tells the reader why the list is wider than they asked for.
+"""
+
+import re
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+PAGE_SIZE = 12
+MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a filter, with the number of results it would give."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A labelled select in the filter form; `value` is the cleaned current choice ('' for all)."""
+
+    name: str
+    label: str
+    options: list[Option]
+    value: str = ""
+    all_label: str = ""
+
+
+@dataclass
+class ListingState:
+    """What a listing got from the query string: valid filter values and messages about the rest."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+    keep: dict[str, str] = field(default_factory=dict)
+    """Parameters that choose the view rather than filter it (e.g. when=past): kept in links, not cleared."""
+
+    @property
+    def query(self) -> QueryDict:
+        """The valid filters as a QueryDict (no page number), for links that keep them."""
+        query = QueryDict(mutable=True)
+        for name, value in {**self.keep, **self.values}.items():
+            if value:
+                query[name] = value
+        return query
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.values.values())
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A value from the query string as it may be quoted back in a message: short."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def clean_choice(params: Mapping[str, str], name: str, allowed: Container[str], state: ListingState, message: str) -> str:
+    """The value of `name` if it is allowed; otherwise '' and `message` (with %(value)s) is recorded."""
+    value = (params.get(name) or "").strip()
+    if value and value not in allowed:
+        state.messages.append(message % {"value": shown(value)})
+        value = ""
+    state.values[name] = value
+    return value
+
+
+def parse_month(value: str) -> date | None:
+    """The first day of a YYYY-MM month, or None if the value is not one."""
+    match = MONTH_RE.fullmatch(value or "")
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    # Far-off years would overflow when the month is turned into UTC times for the query.
+    if not (1 <= month <= 12 and MIN_YEAR <= year <= MAX_YEAR):
+        return None
+    return date(year, month, 1)
+
+
+def clean_month(params: Mapping[str, str], name: str, state: ListingState) -> date | None:
+    """The month asked for in `name` (YYYY-MM), or None with a message if it is malformed."""
+    value = (params.get(name) or "").strip()
+    month = parse_month(value)
+    if value and month is None:
+        state.messages.append(
+            _("“%(value)s” is not a month in the form YYYY-MM, so events of every month are shown.") % {"value": shown(value)}
+        )
+    state.values[name] = month.strftime("%Y-%m") if month else ""
+    return month
+
+
+def month_bounds(month: date) -> tuple[datetime, datetime]:
+    """The start of `month` and of the next month, in Finnish time (the site's time zone)."""
+    tz = timezone.get_default_timezone()
+    next_month = date(month.year + 1, 1, 1) if month.month == 12 else date(month.year, month.month + 1, 1)
+    return (
+        datetime(month.year, month.month, 1, tzinfo=tz),
+        datetime(next_month.year, next_month.month, 1, tzinfo=tz),
+    )
+
+
+def paginate(object_list, params: Mapping[str, str], state: ListingState, per_page: int = PAGE_SIZE) -> PaginatorPage:
+    """The page of `object_list` asked for in `page`; a bad number gives the nearest page and a message."""
+    paginator = Paginator(object_list, per_page)
+    raw = (params.get("page") or "").strip()
+    try:
+        number = int(raw) if raw else 1
+    except ValueError:
+        state.messages.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": shown(raw)})
+        number = 1
+    if number < 1:
+        state.messages.append(_("There is no page %(value)s, so the first page is shown.") % {"value": shown(raw)})
+        number = 1
+    elif number > paginator.num_pages:
+        message = _("There is no page %(value)s, so the last page (%(last)s) is shown.")
+        state.messages.append(message % {"value": shown(raw), "last": paginator.num_pages})
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def make_options(rows: Iterable[tuple[str, str, int]], selected: str = "", selected_label: str = "") -> list[Option]:
+    """Options from (value, label, count) rows that have results.
+
+    The selected value stays in the list even when it has no results (with `selected_label`),
+    so that the form shows what is chosen and sending it again keeps the choice.
+    """
+    options = [Option(value, label, count, value == selected) for value, label, count in rows if count]
+    if selected and not any(option.selected for option in options):
+        options.append(Option(selected, selected_label or selected, 0, True))
+    return options
+
+
+def from_param(state: ListingState, page_number: int) -> str:
+    """The `from` query parameter that lets a detail page link back to this very list view."""
+    query = state.query
+    if page_number > 1:
+        query["page"] = str(page_number)
+    return urlencode({"from": query.urlencode()}) if query else ""
