@@ -7,7 +7,7 @@ from django.utils import translation
 
 from koonto.models import Organisation
 from showcase.models import ShowcaseOrganisation
-from tests.factories import ShowcasePageFactory
+from tests.factories import EventPageFactory, ShowcasePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,11 @@ def test_query_count_does_not_grow_with_projects(client, organisation, showcase_
         link(ShowcasePageFactory(parent=showcase_index, title=f"Hanke {n}"), organisation)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_showcase_and_event_pages_link_to_the_organisation_page(client, organisation, showcase_index, event_index):
+    showcase = ShowcasePageFactory(parent=showcase_index, title="Hanke")
+    link(showcase, organisation)
+    event = EventPageFactory(parent=event_index, organiser=organisation)
+    for page in (showcase, event):
+        assert 'href="/fi/organisaatiot/pallokissat-kuopio-ry/"' in client.get(page.url).content.decode()
