@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks import StructBlockValidationError
 
 from koonto.blocks import (
@@ -19,6 +20,13 @@ from koonto.blocks import (
     VideoEmbedBlock,
     parse_video_url,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Block texts are asserted in English, the language of the msgids (Finnish is the default)."""
+    with translation.override("en"):
+        yield
 
 
 def test_heading_renders_at_its_level_with_an_anchor():
