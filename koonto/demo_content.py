@@ -6,7 +6,8 @@ StreamField bodies use the BodyBlock vocabulary (koonto.blocks). The marker TODA
 with the date of the first load (d.m.yyyy) when a page is created.
 
 Natural keys: pages by slug under their parent, organisations and contacts by name, themes by
-slug (all in the Finnish locale).
+slug (all in the Finnish locale). The English translation of every string here is in
+koonto/demo_content_en.py: a Finnish text changed here needs its English entry changed too.
 """
 
 TODAY = "[[today]]"
@@ -179,16 +180,6 @@ HOME = {
         "<p>Koonto eli Kansalaistoimijalähtöisen kehittämisen koordinaatio- ja viestintähanke tukee pohjoissavolaisia "
         "yhdistyksiä ja järjestöjä kansalaistoimijalähtöisessä kehittämisessä. Täältä löydät tietoa "
         "rahoitushakujen ajankohdista, tukea hankkeen suunnitteluun ja esimerkkejä aiemmista KAKE-hankkeista.</p>"
-    ),
-}
-
-HOME_EN = {
-    "title": "Koonto",
-    "intro": (
-        "<p>Koonto, the coordination and communication project for citizen-led development, supports associations "
-        "and organisations in Pohjois-Savo in developing citizen-led projects. Here you find the timing of funding "
-        "calls, support for planning a project and examples of earlier citizen-led development (KAKE) projects. "
-        "Most of the content is in Finnish for now.</p>"
     ),
 }
 

@@ -1,18 +1,33 @@
-"""`load_demo` builds the Finnish site from the source material, and a second run changes nothing."""
+"""`load_demo` builds the Finnish site from the source material and its English translation through
+wagtail-localize, and a second run changes nothing.
 
+A load takes seconds, so the module loads the demo once, in a transaction rolled back when the module
+ends; each test runs in a savepoint inside it, as pytest-django's `db` fixture does, so no test sees
+another's changes.
+"""
+
+import re
 from datetime import datetime
+from decimal import Decimal
 from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import TestCase
 from django.utils import timezone
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from events.models import EventPage
 from guides.models import FundingCallPage, GuidePage
 from home.models import HomePage, StandardPage
-from koonto.models import ContactPerson, KoontoSettings, Organisation, Theme
+from koonto.demo_content_en import ENGLISH
+from koonto.models import ContactPerson, KoontoSettings, Organisation, ProjectDescription, Theme
 from showcase.models import ShowcasePage
 
 pytestmark = pytest.mark.django_db
@@ -30,32 +45,97 @@ SOURCE_PROJECTS = {
     "Jalkapallosta elämäniloa",
 }
 
+# Common Finnish words of the source texts that never belong in English prose.
+FINNISH_WORDS = {
+    *("ja", "sekä", "tai", "myös", "kanssa", "oli", "ovat", "lisää", "tukea", "tietoa", "esimerkki"),
+    *("hanke", "hankkeen", "hankkeessa", "hankkeet", "hankkeita", "tavoitteena", "tavoitteet", "toteuttaja"),
+    *("yhdistys", "yhdistykset", "yhdistyksille", "järjestöt", "järjestöjä", "kohderyhmä", "kohderyhmänä"),
+    *("tapahtuma", "tapahtumat", "nuoret", "nuoria"),
+}
+# Proper names that stay Finnish on the English site (organisations, projects, places, institutions).
+PROPER_NAMES = (
+    "Pohjois-Savon Sosiaaliturvayhdistys",
+    "Pohjois-Savon Liikunta",
+    "Kuopion Rouvasväenyhdistys",
+    "Järjestöjen sote-muutostuki",
+    "Nuorten oma Kuopio!",
+    "Avoimet tilat",
+    "Osallisuutta osuuskunnista",
+    "Työelämän avaimet",
+    "Hyvä arki",
+    "Pallo Haltuun",
+    "Uusi tapa toimia",
+    "Jalkapallosta elämäniloa",
+    "Kuhmon Elinvoimasampo",
+    "Kuhmon Työvire",
+    "Kuopion Muotoiluakatemia",
+    "Kalevalan koulu",
+    "Haapaniemen alakoulu",
+    "Savon Sanomat Areena",
+)
+
+
+def in_language(instance, language_code: str):
+    return instance.get_translation(Locale.objects.get(language_code=language_code))
+
+
+def finnish_words_in(text: str) -> set[str]:
+    for name in PROPER_NAMES:
+        text = text.replace(name, "")
+    words = set(re.findall(r"\w+", text.lower()))
+    return words & FINNISH_WORDS
+
+
+def texts(instance) -> list[tuple[str, str]]:
+    """(field path, plain text) of every string wagtail-localize translates in the instance."""
+    return [(s.path, s.render_text()) for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
+
 
 def snapshot():
     """Everything load_demo writes, in a comparable form."""
     return {
         "pages": sorted(Page.objects.values_list("locale__language_code", "url_path", "title", "live")),
         "revisions": Revision.objects.count(),
-        "organisations": sorted(Organisation.objects.values_list("name", flat=True)),
-        "contacts": sorted(ContactPerson.objects.values_list("name", "email")),
-        "themes": sorted(Theme.objects.values_list("slug", flat=True)),
-        "events": sorted(EventPage.objects.values_list("title", "starts_at")),
+        "organisations": sorted(Organisation.objects.values_list("locale__language_code", "name", "live")),
+        "contacts": sorted(ContactPerson.objects.values_list("locale__language_code", "name", "role", "email")),
+        "themes": sorted(Theme.objects.values_list("locale__language_code", "slug", "name")),
+        "descriptions": sorted(ProjectDescription.objects.values_list("locale__language_code", "title")),
+        "events": sorted(EventPage.objects.values_list("locale__language_code", "title", "starts_at")),
         "settings": list(KoontoSettings.objects.values_list("accessibility_page", "privacy_page", "implementers")),
+        "translations": sorted(Translation.objects.values_list("source__object_id", "target_locale__language_code")),
+        "sources": sorted(TranslationSource.objects.values_list("object_id", "last_updated_at")),
+        "strings": sorted(StringTranslation.objects.values_list("translation_of_id", "context_id", "data")),
+        "overrides": sorted(SegmentOverride.objects.values_list("context_id", "data_json")),
     }
 
 
-@pytest.fixture
-def demo():
+def load_demo(capture=TestCase.captureOnCommitCallbacks) -> str:
+    """Run load_demo as `make run` does, carrying out what waits for the commit (rules for new language trees)."""
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    with capture(execute=True):
+        call_command("load_demo", stdout=out)
     return out.getvalue()
 
 
-def test_second_run_creates_nothing_and_changes_nothing(demo):
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, loaded once for the module; the output of that load."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = load_demo()
+        yield output
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths: forget the demo site's
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    return demo_site
+
+
+def test_second_run_creates_nothing_and_changes_nothing(demo, django_capture_on_commit_callbacks):
+    assert "translated into English: 24 pages, 7 organisations, 2 contact persons, 7 themes" in demo
     before = snapshot()
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "nothing created" in out.getvalue()
+    assert "nothing created" in load_demo(django_capture_on_commit_callbacks)
     assert snapshot() == before
 
 
@@ -68,7 +148,7 @@ def test_the_finnish_site_is_the_default_site_with_an_english_home(demo):
 
 
 def test_twelve_earlier_kake_projects_with_their_organisations_and_places(demo):
-    showcases = ShowcasePage.objects.live()
+    showcases = ShowcasePage.objects.live().filter(locale__language_code="fi")
     assert showcases.count() == 12
     assert set(showcases.values_list("title", flat=True)) >= SOURCE_PROJECTS
     hanaa = showcases.get(title="Hanaa!")
@@ -79,11 +159,11 @@ def test_twelve_earlier_kake_projects_with_their_organisations_and_places(demo):
 
 
 def test_the_call_of_15_1_2024_is_recorded_as_closed_with_the_sources_words(demo):
-    call = FundingCallPage.objects.get()
+    call = FundingCallPage.objects.get(locale__language_code="fi")
     assert call.closes_at == datetime(2024, 1, 15, 16, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
     assert call.status == "closed"
     assert "SEURAAVA HAKU 15.1.2024" in str(call.body)
-    guide = GuidePage.objects.get()
+    guide = GuidePage.objects.get(locale__language_code="fi")
     assert "80" in str(guide.body)
 
 
@@ -96,9 +176,12 @@ def test_contacts_and_required_pages(demo):
 
 
 def test_example_events_are_upcoming_and_labelled_as_examples(demo):
-    events = EventPage.objects.live().upcoming(timezone.now())
+    events = EventPage.objects.live().filter(locale__language_code="fi").upcoming(timezone.now())
     assert events.count() >= 3
     assert all("esimerk" in (e.title + e.summary).lower() for e in events)
+    english_events = EventPage.objects.live().filter(locale__language_code="en").upcoming(timezone.now())
+    assert english_events.count() == events.count()
+    assert all("example" in (e.title + e.summary).lower() for e in english_events)
 
 
 def test_every_demo_page_renders(client, demo):
@@ -111,3 +194,146 @@ def test_the_home_page_shows_the_latest_call_and_upcoming_events(client, demo):
     html = client.get("/fi/").content.decode()
     assert "15.1.2024 klo 16.15" in html
     assert "Esimerkki" in html
+
+
+# --- English -------------------------------------------------------------------------------------
+
+
+def test_every_finnish_page_and_snippet_has_a_live_english_translation_tracked_by_wagtail_localize(demo):
+    finnish_pages = Page.objects.filter(locale__language_code="fi", depth__gt=1).specific()
+    snippets = [
+        *Organisation.objects.filter(locale__language_code="fi"),
+        *ContactPerson.objects.filter(locale__language_code="fi"),
+        *Theme.objects.filter(locale__language_code="fi"),
+        *ProjectDescription.objects.filter(locale__language_code="fi"),
+    ]
+    assert len(finnish_pages) == 24 and len(snippets) == 17
+    for finnish in [*finnish_pages, *snippets]:
+        translated = in_language(finnish, "en")
+        if hasattr(translated, "live"):
+            assert translated.live and not translated.has_unpublished_changes, translated
+        translation = Translation.objects.get(
+            source__object_id=finnish.translation_key, source__locale=finnish.locale, target_locale=translated.locale
+        )
+        total, done = translation.get_progress()
+        assert translation.enabled and total == done > 0, finnish
+    assert Page.objects.filter(locale__language_code="en", depth__gt=1).count() == 24
+
+
+def test_english_pages_have_english_addresses(client, demo):
+    for path in (
+        "/en/",
+        "/en/about-koonto/",
+        "/en/funding/",
+        "/en/funding/kake-projects/",
+        "/en/funding/call-for-projects-15-january-2024/",
+        "/en/projects/",
+        "/en/projects/hanaa/",
+        "/en/projects/workshop-activities-in-lieksa/",
+        "/en/events/",
+        "/en/accessibility-statement/",
+        "/en/privacy-notice/",
+    ):
+        assert client.get(path).status_code == 200, path
+    for page in Page.objects.live().filter(locale__language_code="en", depth__gt=1).specific():
+        assert page.url.startswith("/en/")
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_english_text_fields_hold_no_finnish_prose(demo):
+    about = StandardPage.objects.get(locale__language_code="en", slug="about-koonto")
+    guide = GuidePage.objects.get(locale__language_code="en")
+    showcase = ShowcasePage.objects.get(locale__language_code="en", slug="osallisuutta-osuuskunnista")
+    assert about.title == "About the Koonto project"
+    assert "Innovation and Skills in Finland 2021–2027" in str(about.body)
+    assert guide.title == "Citizen-led development projects (KAKE)"
+    assert "Kiipulasäätiö's Osallisuutta osuuskunnista" in showcase.summary  # a proper name stays Finnish
+
+    english_objects = [
+        *Page.objects.filter(locale__language_code="en", depth__gt=1).specific(),
+        *ContactPerson.objects.filter(locale__language_code="en"),
+        *Theme.objects.filter(locale__language_code="en"),
+        *ProjectDescription.objects.filter(locale__language_code="en"),
+        *Organisation.objects.filter(locale__language_code="en"),
+    ]
+    for instance in english_objects:
+        for path, text in texts(instance):
+            assert not finnish_words_in(text), f"{instance} {path}: {text}"
+            # No string is left as a Finnish source that has an English translation.
+            assert ENGLISH.get(text, text) == text, f"{instance} {path}: {text}"
+
+
+def test_english_pages_link_english_snippets_and_keep_synced_facts(demo):
+    for showcase in ShowcasePage.objects.filter(locale__language_code="en"):
+        finnish = in_language(showcase, "fi")
+        assert all(o.organisation.locale.language_code == "en" for o in showcase.organisations.all())
+        assert [o.organisation.name for o in showcase.organisations.all()] == [
+            o.organisation.name for o in finnish.organisations.all()
+        ]
+        assert all(t.theme.locale.language_code == "en" for t in showcase.themes.all())
+        assert [m.municipality_id for m in showcase.municipalities.all()] == [
+            m.municipality_id for m in finnish.municipalities.all()
+        ]
+        assert [g.group for g in showcase.target_groups.all()] == [g.group for g in finnish.target_groups.all()]
+        assert (showcase.programme_period, showcase.status) == (finnish.programme_period, finnish.status)
+
+    hanaa = ShowcasePage.objects.get(locale__language_code="en", slug="hanaa")
+    tatu = Organisation.objects.get(locale__language_code="en", name="Tatu ry")
+    assert str(hanaa.pk) in {reference.object_id for reference in ReferenceIndex.get_references_to(tatu)}  # "Usage"
+
+    call = FundingCallPage.objects.get(locale__language_code="en")
+    assert call.closes_at == datetime(2024, 1, 15, 16, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert call.support_rate == Decimal("80") and call.fund == "ESF+"
+    assert [c.contact.locale.language_code for c in call.contacts.all()] == ["en", "en"]
+    assert {c.contact.role for c in call.contacts.all()} == {"Project manager", "Project adviser"}
+
+    for event in EventPage.objects.filter(locale__language_code="en"):
+        finnish = in_language(event, "fi")
+        assert (event.starts_at, event.ends_at, event.municipality_id, event.mode, event.event_type) == (
+            finnish.starts_at,
+            finnish.ends_at,
+            finnish.municipality_id,
+            finnish.mode,
+            finnish.event_type,
+        )
+        assert event.organiser.locale.language_code == "en"
+
+
+def test_the_english_home_highlights_the_english_guide_and_about_page(client, demo):
+    home = HomePage.objects.get(locale__language_code="en")
+    highlighted = [h.page.specific for h in home.highlights.all()]
+    assert [page.locale.language_code for page in highlighted] == ["en", "en"]
+    assert {type(page) for page in highlighted} == {GuidePage, StandardPage}
+    assert home.live and not home.has_unpublished_changes
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/funding/kake-projects/"' in html and 'href="/en/about-koonto/"' in html
+
+
+def test_a_change_to_a_finnish_page_syncs_to_english(demo, django_capture_on_commit_callbacks):
+    """What the admin's "Sync translated pages" does: update the source, then save every translation."""
+    call = FundingCallPage.objects.get(locale__language_code="fi")
+    call.support_rate = Decimal("75")
+    call.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        source = TranslationSource.objects.get_for_instance(call)
+        source.update_from_db()
+        for translation in source.translations.filter(enabled=True):
+            translation.save_target(publish=True)
+    english_call = FundingCallPage.objects.get(locale__language_code="en")
+    assert english_call.support_rate == Decimal("75")
+    assert english_call.title == "Next call for projects: 15 January 2024"
+
+
+def test_a_finnish_string_without_english_stops_the_command(demo, monkeypatch, django_capture_on_commit_callbacks):
+    """Rather than publish a Finnish string on the English site, load_demo stops and names it."""
+    ContactPerson.objects.filter(locale__language_code="en").delete()  # wagtail-localize forgets their English too
+    monkeypatch.delitem(ENGLISH, "Hankeneuvoja")
+    with pytest.raises(CommandError, match="Hankeneuvoja"):
+        load_demo(django_capture_on_commit_callbacks)
+    assert not ContactPerson.objects.filter(locale__language_code="en").exists()
+    monkeypatch.undo()
+    assert "translated into English: 2 contact persons" in load_demo(django_capture_on_commit_callbacks)
+    assert set(ContactPerson.objects.filter(locale__language_code="en").values_list("role", flat=True)) == {
+        "Project manager",
+        "Project adviser",
+    }

@@ -1,25 +1,45 @@
-"""Build the Finnish demo site of Koonto from the project's source material, creating only what is missing.
+"""Build the demo site of Koonto from the project's source material, creating only what is missing.
 
-Every object is found by a natural key (a page by its slug under its parent; an organisation or a
-contact by name; a theme by slug) and created only if it does not exist, so the command is safe to
-run on every start: existing objects, which editors may have changed, are left as they are. The
-texts live in koonto/demo_content.py.
+Every Finnish object is found by a natural key (a page by its slug under its parent; an organisation
+or a contact by name; a theme by slug) and created only if it does not exist, so the command is safe
+to run on every start: existing objects, which editors may have changed, are left as they are. The
+Finnish texts live in koonto/demo_content.py.
+
+The English site is made the way translators make it: each Finnish demo snippet and page is
+submitted to wagtail-localize, its string segments are filled in from koonto/demo_content_en.py
+(through the same PO export and import as the admin's download and upload) and the translation is
+published. wagtail-localize then tracks every English object, so a later change to a Finnish page
+can be synced to English with "Sync translated pages". Snippets go first, so that English pages
+link to English organisations, contacts and themes; parents go before their children. An object
+that already has an English version is left alone.
 """
 
+import json
+import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
-from wagtail.models import Locale, Page, RevisionMixin, Site
+from django.utils import formats, timezone
+from django.utils.translation import override
+from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, RevisionMixin, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallContact, FundingCallPage, GuideIndexPage, GuidePage, GuidePageRelatedPage
 from home.models import HomePage, HomePageHighlight, StandardPage
 from koonto import demo_content as demo
+from koonto.demo_content_en import ENGLISH
 from koonto.editorial import apply_editorial_rules
 from koonto.models import (
     ContactPerson,
@@ -42,7 +62,8 @@ from showcase.models import (
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
-# Counts in the final report, in the order they are printed: key -> (singular, plural).
+# Counts in the final report (of Finnish objects created and of English translations made), in the
+# order they are printed: key -> (singular, plural).
 LABELS = {
     "locales": ("locale", "locales"),
     "pages": ("page", "pages"),
@@ -51,6 +72,39 @@ LABELS = {
     "themes": ("theme", "themes"),
     "project descriptions": ("project description", "project descriptions"),
 }
+SNIPPET_LABELS = {
+    Organisation: "organisations",
+    ContactPerson: "contacts",
+    Theme: "themes",
+    ProjectDescription: "project descriptions",
+}
+
+
+# ENGLISH keys that contain demo.TODAY, as patterns matching any date (d.m.yyyy) in its place.
+DATED_ENGLISH = [
+    (re.compile(re.escape(finnish).replace(re.escape(demo.TODAY), r"(\d{1,2}\.\d{1,2}\.\d{4})")), english)
+    for finnish, english in ENGLISH.items()
+    if demo.TODAY in finnish
+]
+
+
+def english_date(finnish_date: str) -> str:
+    """A date written the Finnish way (29.11.2026) as the English site writes it (29 November 2026)."""
+    day, month, year = map(int, finnish_date.split("."))
+    with override("en"):
+        return formats.date_format(date(year, month, day), "DATE_FORMAT")
+
+
+def english_for(finnish: str) -> str | None:
+    """The English of a Finnish string segment, from koonto/demo_content_en.py; None if it has none."""
+    if finnish in ENGLISH:
+        return ENGLISH[finnish]
+    for pattern, english in DATED_ENGLISH:
+        if match := pattern.fullmatch(finnish):
+            for finnish_date in match.groups():
+                english = english.replace(demo.TODAY, english_date(finnish_date), 1)
+            return english
+    return None
 
 
 def without(data: dict, *keys: str) -> dict:
@@ -69,11 +123,16 @@ def fill_date(value, today: date):
 
 
 class Command(BaseCommand):
-    help = "Create the Finnish demo site (pages, snippets, site settings) where missing; never changes existing content."
+    help = (
+        "Create the Finnish demo site (pages, snippets, site settings) and its English translation where missing; "
+        "never changes existing content."
+    )
 
     def handle(self, *args, **options):
         self.created = Counter()
+        self.translated = Counter()
         self.notes = []
+        self.pages = []  # every Finnish demo page, the home first and parents before children
         self.today = timezone.localdate()
         with transaction.atomic():
             self.build()
@@ -97,6 +156,7 @@ class Command(BaseCommand):
         description = self.snippet(ProjectDescription, description_key, demo.PROJECT_DESCRIPTION, "project descriptions")
 
         home, home_created = self.finnish_home(fi)
+        self.pages.append(home)
         site = self.default_site(home)
 
         about, _ = self.add_page(home, StandardPage, demo.ABOUT)
@@ -111,9 +171,11 @@ class Command(BaseCommand):
             home = HomePage.objects.get(pk=home.pk)
             home.highlights = [HomePageHighlight(page=guide), HomePageHighlight(page=about)]
             home.save_revision().publish()
-        if "en" in locales:
-            self.english_home(home, locales["en"])
         self.site_settings(site, home_created, description, accessibility, privacy)
+
+        if "en" in locales:
+            self.en = locales["en"]
+            self.english_site([*self.organisations.values(), *self.contacts, *self.themes.values(), description])
 
     def ensure_locales(self) -> dict[str, Locale]:
         locales = {}
@@ -150,6 +212,7 @@ class Command(BaseCommand):
         """The child of `parent` with the data's slug; if missing, create and publish it. Returns (page, created)."""
         existing = parent.get_children().filter(slug=data["slug"]).first()
         if existing is not None:
+            self.pages.append(existing.specific)
             return existing.specific, False
         fields = fill_date({**data, **extra}, self.today)
         tags = fields.pop("tags", [])
@@ -159,6 +222,7 @@ class Command(BaseCommand):
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created["pages"] += 1
+        self.pages.append(page)
         return page, True
 
     def finnish_home(self, fi: Locale) -> tuple[HomePage, bool]:
@@ -195,16 +259,6 @@ class Command(BaseCommand):
             old_root.delete()
             self.notes.append(f"deleted Wagtail's welcome page '{old_root.title}'")
         return site
-
-    def english_home(self, home: HomePage, en: Locale):
-        if HomePage.objects.filter(translation_key=home.translation_key, locale=en).exists():
-            return
-        # Highlights point at Finnish pages: the English home gets its own once pages are translated.
-        en_home = HomePage.objects.get(pk=home.pk).copy_for_translation(en, exclude_fields=["highlights"])
-        en_home.title = demo.HOME_EN["title"]
-        en_home.intro = demo.HOME_EN["intro"]
-        en_home.save_revision().publish()
-        self.created["pages"] += 1
 
     def guides(self, home: HomePage) -> GuidePage:
         index, _ = self.add_page(home, GuideIndexPage, demo.GUIDE_INDEX)
@@ -300,13 +354,129 @@ class Command(BaseCommand):
         if filled:
             self.notes.append("site settings filled in: " + ", ".join(filled))
 
+    # --- English, through wagtail-localize -------------------------------------------------------
+
+    def english_site(self, snippets: list):
+        """Translate the demo snippets, then the demo pages from the home down, where English is missing.
+
+        Wagtail's reference index would be rebuilt for a page at every save of the page and of each of its child
+        objects (hundreds of times here); it is updated once for each new English object at the end instead.
+        """
+        created = []
+        with disable_reference_index_auto_update():
+            for snippet in snippets:
+                created += self.translate(snippet, SNIPPET_LABELS[type(snippet)])
+            home, *pages = self.pages
+            english_home = self.translate(home, "pages")
+            for page in pages:
+                created += self.translate(page, "pages")
+            if english_home:
+                self.highlight_english_pages(home)
+            created += english_home
+        for obj in created:
+            if ReferenceIndex.is_indexed(type(obj)):
+                ReferenceIndex.create_or_update_for_object(type(obj).objects.get(pk=obj.pk))
+
+    def translate(self, instance, label: str) -> list:
+        """Translate a Finnish demo object into English with wagtail-localize unless it has an English version.
+
+        Returns the new English object in a list, or an empty list if there was one already.
+        """
+        if instance.get_translation_or_none(self.en) is not None:
+            return []
+        source, _ = TranslationSource.update_or_create_from_instance(instance)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=self.en)
+        self.fill_in_english(translation, instance)
+        english = self.save_and_publish(translation)
+        self.translated[label] += 1
+        return [english]
+
+    @staticmethod
+    def save_and_publish(translation: Translation):
+        """Save the translation's target object and publish it now; returns the target.
+
+        Left to itself, wagtail-localize publishes pages and reviewed snippets when the transaction commits, from the
+        revision object it saved, tree fields included: a parent page translated before its children would then be
+        saved back with no children (numchild 0) and its children would answer 404. So the target is saved as a draft
+        and its latest revision, read back from the database, is published at once, as the admin's "Publish" would.
+        """
+        has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+        translation.save_target(publish=not has_drafts)
+        english = translation.get_target_instance()
+        if has_drafts:
+            english.latest_revision.publish()
+            english.refresh_from_db()
+        return english
+
+    def fill_in_english(self, translation: Translation, instance):
+        """Give every string segment of the translation its English from ENGLISH, as a translator's PO upload would.
+
+        Strings already translated (say, by a translator who started in the admin) are kept. wagtail-localize would
+        publish any string still untranslated in Finnish, so a missing or rejected string stops the command.
+        """
+        po = translation.export_po()
+        missing = []
+        for entry in po:
+            if entry.obsolete or entry.msgstr:
+                continue
+            english = english_for(entry.msgid)
+            if english is None:
+                missing.append(entry.msgid)
+            else:
+                entry.msgstr = english
+        if missing:
+            raise CommandError(
+                f"No English for {len(missing)} string(s) of {type(instance).__name__} '{instance}': add them to "
+                "koonto/demo_content_en.py (or translate it in the admin if an editor changed it):\n"
+                + "\n".join(f"  {text!r}" for text in missing)
+            )
+        translation.import_po(po, tool_name="load_demo")
+        rejected = StringTranslation.objects.filter(
+            locale=self.en, context__object_id=translation.source.object_id, has_error=True
+        ).values_list("data", flat=True)
+        total, translated = translation.get_progress()
+        if rejected or translated < total:
+            raise CommandError(
+                f"wagtail-localize rejected the English of {type(instance).__name__} '{instance}' "
+                "(its links or markup differ from the Finnish):\n" + "\n".join(f"  {text!r}" for text in rejected)
+            )
+
+    def highlight_english_pages(self, home: HomePage):
+        """Point the new English home's highlights at the English pages.
+
+        Highlights are synchronised from the Finnish home, so they would point at Finnish pages; overrides (what the
+        translation editor offers for synchronised fields) keep the English targets on every later sync.
+        """
+        translation = Translation.objects.get(
+            source__object_id=home.translation_key, source__locale=home.locale, target_locale=self.en
+        )
+        segments = OverridableSegment.objects.filter(
+            source=translation.source, context__path__startswith="highlights.", context__path__endswith=".page"
+        ).select_related("context")
+        for segment in segments:
+            finnish = Page.objects.filter(pk=segment.data).first()
+            english = finnish and finnish.get_translation_or_none(self.en)
+            if english is not None:
+                SegmentOverride.objects.update_or_create(
+                    locale=self.en, context=segment.context, defaults={"data_json": json.dumps(english.pk)}
+                )
+        self.save_and_publish(translation)
+
     # --- report --------------------------------------------------------------------------------
 
     def report(self):
-        counts = [f"{n} {one if n == 1 else many}" for key, (one, many) in LABELS.items() if (n := self.created[key])]
-        if not counts and not self.notes:
+        counts = self.counts(self.created)
+        english = self.counts(self.translated)
+        if not counts and not english and not self.notes:
             self.stdout.write("Demo content already present: nothing created.")
             return
-        lines = ["Created: " + (", ".join(counts) if counts else "nothing new") + "."]
+        line = "Created: " + (", ".join(counts) if counts else "nothing new")
+        if english:
+            line += "; translated into English: " + ", ".join(english)
+        lines = [line + "."]
         lines += [f"- {note}" for note in self.notes]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))
+
+    @staticmethod
+    def counts(counter: Counter) -> list[str]:
+        return [f"{n} {one if n == 1 else many}" for key, (one, many) in LABELS.items() if (n := counter[key])]
