@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
@@ -324,15 +324,18 @@ def test_a_change_to_a_finnish_page_syncs_to_english(demo, django_capture_on_com
     assert english_call.title == "Next call for projects: 15 January 2024"
 
 
-def test_a_finnish_string_without_english_stops_the_command(demo, monkeypatch, django_capture_on_commit_callbacks):
-    """Rather than publish a Finnish string on the English site, load_demo stops and names it."""
+def test_a_finnish_string_without_english_leaves_that_object_untranslated_and_says_so(
+    demo, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Rather than publish a Finnish string on the English site, load_demo skips the object and names the string;
+    it never stops `make run` (an editor may have changed the Finnish text)."""
     ContactPerson.objects.filter(locale__language_code="en").delete()  # wagtail-localize forgets their English too
     monkeypatch.delitem(ENGLISH, "Hankeneuvoja")
-    with pytest.raises(CommandError, match="Hankeneuvoja"):
-        load_demo(django_capture_on_commit_callbacks)
-    assert not ContactPerson.objects.filter(locale__language_code="en").exists()
+    output = load_demo(django_capture_on_commit_callbacks)
+    assert "not translated into English" in output and "Hankeneuvoja" in output
+    assert set(ContactPerson.objects.filter(locale__language_code="en").values_list("name", flat=True)) == {"Tuomas Puustinen"}
     monkeypatch.undo()
-    assert "translated into English: 2 contact persons" in load_demo(django_capture_on_commit_callbacks)
+    assert "translated into English: 1 contact person" in load_demo(django_capture_on_commit_callbacks)
     assert set(ContactPerson.objects.filter(locale__language_code="en").values_list("role", flat=True)) == {
         "Project manager",
         "Project adviser",
