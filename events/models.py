@@ -33,6 +33,7 @@ from koonto.listing import (
     parse_month,
 )
 from koonto.models import ListingMixin, Municipality
+from koonto.tags import LocalisedTagsMixin
 
 
 class EventQuerySet(PageQuerySet):
@@ -192,8 +193,13 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class EventPage(ListingMixin, Page):
+class EventPage(LocalisedTagsMixin, ListingMixin, Page):
     """One event, with where, when, how to join and for whom."""
+
+    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    tag_page_key = "events"
+    tag_page_heading = _("Events")
+    tag_page_ordering = ("-starts_at", "pk")
 
     class Type(models.TextChoices):
         TRAINING = "training", _("Training")

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from koonto.blocks import BodyBlock, GuideBodyBlock
 from koonto.models import ListingMixin
+from koonto.tags import LocalisedTagsMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -56,8 +57,13 @@ class GuidePageTag(TaggedItemBase):
     content_object = ParentalKey("guides.GuidePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class GuidePage(ListingMixin, Page):
+class GuidePage(LocalisedTagsMixin, ListingMixin, Page):
     """A funding guide: how to apply for and run a citizen-led development project."""
+
+    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    tag_page_key = "guides"
+    tag_page_heading = _("Funding guides")
+    tag_page_ordering = ("title",)
 
     class Phase(models.TextChoices):
         IDEA = "idea", _("Idea")
@@ -238,12 +244,17 @@ class FundingCallPageTag(TaggedItemBase):
     content_object = ParentalKey("guides.FundingCallPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class FundingCallPage(ListingMixin, Page):
+class FundingCallPage(LocalisedTagsMixin, ListingMixin, Page):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 
     Its status is derived from its dates (Europe/Helsinki): open from `opens_at`
     (inclusive) until `closes_at` (exclusive); an editor may mark it cancelled.
     """
+
+    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    tag_page_key = "calls"
+    tag_page_heading = _("Funding calls")
+    tag_page_ordering = ("-opens_at", "title")
 
     class Status(models.TextChoices):
         UPCOMING = "upcoming", _("Upcoming")

@@ -73,9 +73,14 @@ MODEL_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.delete_tag",
+        *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
         "wagtail_localize.submit_translation",
     ],
-    TRANSLATORS: ["wagtailadmin.access_admin"],
+    TRANSLATORS: [
+        "wagtailadmin.access_admin",
+        "taggit.view_tag",
+        *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
+    ],
 }
 
 # Collection permissions on the root collection (images and documents), by group.

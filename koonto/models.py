@@ -6,6 +6,7 @@ from them.
 
 import re
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -291,6 +292,50 @@ class ProjectDescription(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TagTranslation(models.Model):
+    """A tag's name in another language.
+
+    Tags are written in Finnish on the source pages. A translation shows the English (or Swedish)
+    names of its source's tags, taken from here; a tag with no name in that language is left off the
+    translation rather than shown in Finnish (see koonto.tags).
+    """
+
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        verbose_name=_("tag"),
+        on_delete=models.CASCADE,
+        related_name="koonto_translations",
+        help_text=_("The tag as it is written on Finnish pages."),
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The language of this name."),
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("The tag in that language, as readers see it, e.g. funding."))
+
+    panels = [FieldPanel("tag"), FieldPanel("locale"), FieldPanel("name")]
+
+    class Meta:
+        ordering = ["tag__name", "locale__language_code"]
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+        constraints = [models.UniqueConstraint(fields=["tag", "locale"], name="unique_tag_translation_per_locale")]
+
+    def __str__(self) -> str:
+        return f"{self.tag.name} → {self.name} ({self.locale.language_code})"
+
+    def clean(self):
+        super().clean()
+        self.name = (self.name or "").strip()
+        if "," in self.name or '"' in self.name:
+            raise ValidationError({"name": _("A tag name cannot contain commas or quotation marks.")})
+        if self.locale_id and self.locale.language_code == settings.LANGUAGE_CODE:
+            raise ValidationError({"locale": _("Tags are written in Finnish on the pages themselves; choose another language.")})
 
 
 @register_setting(icon="site")

@@ -1,9 +1,10 @@
-"""Signal handlers: editorial rules follow new language trees and guide sections."""
+"""Signal handlers: editorial rules follow new language trees; translated tags follow their sources."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
+from wagtail.signals import page_published
 
 
 @receiver(post_save)
@@ -19,3 +20,39 @@ def apply_rules_to_new_trees(sender, instance, created, raw=False, **kwargs):
         from koonto.editorial import apply_editorial_rules
 
         transaction.on_commit(apply_editorial_rules)
+
+
+@receiver(page_published)
+def refresh_translated_tags(sender, instance, **kwargs):
+    """A Finnish page published with other tags: its translations show the new tags' names."""
+    from koonto.tags import LocalisedTagsMixin, refresh_translations_of
+
+    if isinstance(instance, LocalisedTagsMixin) and instance.tag_source() is None:
+        refresh_translations_of(instance)
+
+
+@receiver(pre_save, sender="koonto.TagTranslation")
+def remember_previous_tag_translation(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        instance._previous = None
+        return
+    instance._previous = sender.objects.filter(pk=instance.pk).values_list("tag_id", "locale_id").first()
+
+
+@receiver(post_save, sender="koonto.TagTranslation")
+@receiver(post_delete, sender="koonto.TagTranslation")
+def refresh_pages_of_tag_translation(sender, instance, raw=False, **kwargs):
+    """A tag named (or renamed, or unnamed) in a language: pages in that language follow."""
+    if raw:
+        return
+    from taggit.models import Tag
+
+    from koonto.tags import refresh_pages_tagged
+
+    affected = {(instance.tag_id, instance.locale_id)}
+    if getattr(instance, "_previous", None):
+        affected.add(instance._previous)
+    for tag_id, locale_id in affected:
+        tag = Tag.objects.filter(pk=tag_id).first()
+        if tag is not None:
+            refresh_pages_tagged(tag, locale_id)

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
     path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
+    # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
+    path(_("tags/<str:slug>/"), views.tag, name="tag"),
     # Wagtail's page serving comes last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,11 +7,17 @@ from django.db.utils import DatabaseError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
+from koonto.listing import ListingState, paginate, shown
 from koonto.models import Organisation
+from koonto.tags import tag_counterpart, tag_page_sections
 
 
 @never_cache
@@ -68,3 +74,67 @@ def organisation(request, slug: str):
     )
     showcases = [(item.page, item.get_role_display()) for item in roles]
     return TemplateResponse(request, "koonto/organisation.html", {"organisation": organisation, "showcases": showcases})
+
+
+TAG_PAGE_GROUP_SIZE = 12
+
+
+def tag(request, slug: str):
+    """Everything tagged with one tag in the visitor's language, grouped by type.
+
+    Finnish pages carry Finnish tags and translations carry the tags' names in their language
+    (koonto.tags), so a tag page lists one language. A tag of the other language in the address
+    (from a shared link) redirects to its counterpart. Each group shows its first items and links
+    to `?type=<group>`, which lists that group alone, paginated.
+    """
+    locale = Locale.get_active()
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404
+    state = ListingState()
+    sections = tag_page_sections(tag, locale, Site.find_for_request(request))
+    groups = [{"key": key, "heading": heading, "pages": pages, "count": pages.count()} for key, heading, pages in sections]
+    total = sum(group["count"] for group in groups)
+    if total == 0:
+        counterpart = tag_counterpart(tag, locale)
+        if counterpart is not None and counterpart != tag:
+            return redirect("tag", slug=counterpart.slug)
+        raise Http404
+
+    wanted = (request.GET.get("type") or "").strip()
+    if wanted and wanted not in {group["key"] for group in groups}:
+        message = _("There is no content type “%(value)s”, so everything with this tag is shown.")
+        state.messages.append(message % {"value": shown(wanted)})
+        wanted = ""
+    page_obj = None
+    if wanted:
+        state.keep["type"] = wanted
+        group = next(group for group in groups if group["key"] == wanted)
+        page_obj = paginate(group["pages"], request.GET, state, per_page=TAG_PAGE_GROUP_SIZE)
+        shown_groups = [{**group, "pages": page_obj.object_list, "more": False}]
+    else:
+        shown_groups = [
+            {**group, "pages": group["pages"][:TAG_PAGE_GROUP_SIZE], "more": group["count"] > TAG_PAGE_GROUP_SIZE}
+            for group in groups
+            if group["count"]
+        ]
+
+    language_urls = {}
+    for code, _name in settings.LANGUAGES:
+        other = Locale.objects.filter(language_code=code).first()
+        counterpart = tag_counterpart(tag, other) if other else None
+        if counterpart is not None:
+            with translation.override(code):
+                language_urls[code] = reverse("tag", args=(counterpart.slug,))
+    context = {
+        "tag": tag,
+        "groups": groups,
+        "shown_groups": shown_groups,
+        "type": wanted,
+        "total": total,
+        "listing": state,
+        "listing_query": state.query,
+        "page_obj": page_obj,
+        "language_urls": language_urls,
+    }
+    return TemplateResponse(request, "koonto/tag.html", context)

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from koonto.dashboard import PANELS
-from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, Theme
+from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
 from koonto.section_po import section_po_view, user_may_work_on
 from koonto.translation_views import submit_translation_for_review, upload_pofile
 
@@ -62,11 +62,30 @@ class TagViewSet(SnippetViewSet):
     panels = [FieldPanel("name")]
 
 
+class TagTranslationViewSet(SnippetViewSet):
+    """Tags' names in English (and Swedish): translated pages show these instead of the Finnish tags."""
+
+    model = TagTranslation
+    icon = "tag"
+    menu_label = _("Tag translations")
+    list_display = ["tag", "locale", "name"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
 class KoontoRegistersGroup(SnippetViewSetGroup):
     menu_label = _("Registers")
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (OrganisationViewSet, ContactPersonViewSet, MunicipalityViewSet, ThemeViewSet, ProjectDescriptionViewSet, TagViewSet)
+    items = (
+        OrganisationViewSet,
+        ContactPersonViewSet,
+        MunicipalityViewSet,
+        ThemeViewSet,
+        ProjectDescriptionViewSet,
+        TagViewSet,
+        TagTranslationViewSet,
+    )
 
 
 register_snippet(KoontoRegistersGroup)

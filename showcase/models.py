@@ -24,6 +24,7 @@ from wagtail.search import index
 from koonto.blocks import BodyBlock
 from koonto.listing import Filter, ListingState, clean_choice, from_param, make_options, paginate
 from koonto.models import ListingMixin, Municipality, Theme
+from koonto.tags import LocalisedTagsMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -216,8 +217,13 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "blocks/key_figure_block.html"
 
 
-class ShowcasePage(ListingMixin, Page):
+class ShowcasePage(LocalisedTagsMixin, ListingMixin, Page):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
+
+    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    tag_page_key = "showcases"
+    tag_page_heading = _("Project showcases")
+    tag_page_ordering = ("title",)
 
     class ProgrammePeriod(models.TextChoices):
         P2014_2020 = "2014-2020", "2014–2020"

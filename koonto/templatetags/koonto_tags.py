@@ -48,17 +48,23 @@ def language_switcher(context):
 
     Where a page has no translation, the link leads to a page in that language that says so
     and offers the original (never silently to a home page). Views that are not pages (search)
-    link to the same view and query in the other language.
+    link to the same view and query in the other language, or to the URLs they give as
+    `language_urls` (a language without one is shown, not linked).
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
     translations = _live_translations(page) if isinstance(page, Page) else {}
+    # Views that know their counterparts (tag pages) pass them; a missing language is not linked.
+    language_urls = context.get("language_urls")
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request=request)
+        elif language_urls is not None:
+            url = language_urls.get(code)
+            target = url
         elif isinstance(page, Page):
             # No translation: a page in that language says so and offers this one.
             with translation.override(code):

@@ -7,6 +7,7 @@ POST and the page's live state afterwards, so a hidden button is not mistaken fo
 
 import pytest
 from django.urls import reverse
+from taggit.models import Tag
 
 from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
 from koonto.models import Organisation
@@ -27,7 +28,10 @@ MATRIX = {
     "edit english page": {E, V, K},
     "edit snippet": {E, V},
     "delete snippet": {V},
-    "manage tags": {V},
+    # Translators see the tags (to name them in English) but only communications edits them.
+    "view tags": {V, K},
+    "edit tag": {V},
+    "translate tags": {V, K},
     "edit site settings": {V},
     "manage users": set(),
     "manage groups": set(),
@@ -44,7 +48,14 @@ def objects(site, event_index, en_locale):
     english = event.copy_for_translation(en_locale, copy_parents=True)
     english.save_revision().publish()
     organisation = Organisation.objects.create(name="Yhdistys ry")
-    return {"event": event, "english": english, "organisation": organisation, "event_index": event_index, "site": site.get_site()}
+    return {
+        "event": event,
+        "english": english,
+        "organisation": organisation,
+        "event_index": event_index,
+        "site": site.get_site(),
+        "tag": Tag.objects.create(name="rahoitus"),
+    }
 
 
 def url_for(action: str, o: dict) -> str:
@@ -58,7 +69,9 @@ def url_for(action: str, o: dict) -> str:
         "edit english page": reverse("wagtailadmin_pages:edit", args=(english.pk,)),
         "edit snippet": reverse("wagtailsnippets_koonto_organisation:edit", args=(organisation.pk,)),
         "delete snippet": reverse("wagtailsnippets_koonto_organisation:delete", args=(organisation.pk,)),
-        "manage tags": reverse("wagtailsnippets_taggit_tag:list"),
+        "view tags": reverse("wagtailsnippets_taggit_tag:list"),
+        "edit tag": reverse("wagtailsnippets_taggit_tag:edit", args=(o["tag"].pk,)),
+        "translate tags": reverse("wagtailsnippets_koonto_tagtranslation:add"),
         "edit site settings": reverse("wagtailsettings:edit", args=("koonto", "koontosettings", o["site"].pk)),
         "manage users": reverse("wagtailusers_users:index"),
         "manage groups": reverse("wagtailusers_groups:index"),

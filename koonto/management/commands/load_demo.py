@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import override
+from taggit.models import Tag
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, RevisionMixin, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
@@ -39,7 +40,7 @@ from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallContact, FundingCallPage, GuideIndexPage, GuidePage, GuidePageRelatedPage
 from home.models import HomePage, HomePageHighlight, StandardPage
 from koonto import demo_content as demo
-from koonto.demo_content_en import ENGLISH
+from koonto.demo_content_en import ENGLISH, ENGLISH_TAGS
 from koonto.editorial import apply_editorial_rules
 from koonto.models import (
     ContactPerson,
@@ -48,6 +49,7 @@ from koonto.models import (
     Municipality,
     Organisation,
     ProjectDescription,
+    TagTranslation,
     Theme,
 )
 from showcase.models import (
@@ -71,6 +73,7 @@ LABELS = {
     "contacts": ("contact person", "contact persons"),
     "themes": ("theme", "themes"),
     "project descriptions": ("project description", "project descriptions"),
+    "tag translations": ("tag name", "tag names"),
 }
 SNIPPET_LABELS = {
     Organisation: "organisations",
@@ -366,6 +369,7 @@ class Command(BaseCommand):
         Wagtail's reference index would be rebuilt for a page at every save of the page and of each of its child
         objects (hundreds of times here); it is updated once for each new English object at the end instead.
         """
+        self.tag_translations()
         created = []
         with disable_reference_index_auto_update():
             for snippet in snippets:
@@ -380,6 +384,16 @@ class Command(BaseCommand):
         for obj in created:
             if ReferenceIndex.is_indexed(type(obj)):
                 ReferenceIndex.create_or_update_for_object(type(obj).objects.get(pk=obj.pk))
+
+    def tag_translations(self):
+        """English names of the demo's tags, before any page is translated (koonto.tags); existing ones are kept."""
+        for finnish, english in ENGLISH_TAGS.items():
+            tag = Tag.objects.filter(name=finnish).first()
+            if tag is None:
+                continue
+            _translation, created = TagTranslation.objects.get_or_create(tag=tag, locale=self.en, defaults={"name": english})
+            if created:
+                self.translated["tag translations"] += 1
 
     def translate(self, instance, label: str) -> list:
         """Translate a Finnish demo object into English with wagtail-localize unless it has an English version.
