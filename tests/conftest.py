@@ -1,6 +1,7 @@
 """Shared fixtures: a minimal Finnish site tree, its English tree, and real users in real groups."""
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
@@ -13,6 +14,14 @@ from tests.factories import (
     ShowcaseIndexPageFactory,
     make_user,
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the database is rolled back, cached renditions and
+    pages must not outlive it."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
