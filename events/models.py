@@ -15,11 +15,20 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from koonto.api.fields import (
+    ChoiceLabelField,
+    ImageRenditionsField,
+    MunicipalityField,
+    OrganisationField,
+    PagePathField,
+    TagNamesField,
+)
 from koonto.blocks import BodyBlock
 from koonto.listing import (
     Filter,
@@ -33,6 +42,7 @@ from koonto.listing import (
     parse_month,
 )
 from koonto.models import ListingMixin, Municipality
+from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 
 
@@ -53,7 +63,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(Page):
+class EventIndexPage(HeadlessPreviewModeMixin, Page):
     """The events section: upcoming events soonest first, and a link to past events."""
 
     intro = RichTextField(
@@ -193,7 +203,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class EventPage(LocalisedTagsMixin, ListingMixin, Page):
+class EventPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
     """One event, with where, when, how to join and for whom."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -358,11 +368,25 @@ class EventPage(LocalisedTagsMixin, ListingMixin, Page):
     ]
 
     api_fields = [
-        "summary", "event_type", "status", "starts_at", "ends_at", "all_day", "mode", "venue",
-        "address", "municipality", "online_url", "accessibility_note", "event_language",
-        "organiser", "audience", "price", "registration_url", "registration_deadline", "body",
-        "related_call", "tags",
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField()),
+        APIField("event_type", serializer=ChoiceLabelField()),
+        APIField("status", serializer=ChoiceLabelField()),
+        "starts_at", "ends_at", "all_day",
+        APIField("mode", serializer=ChoiceLabelField()),
+        "venue", "address",
+        APIField("municipality", serializer=MunicipalityField()),
+        "online_url", "accessibility_note",
+        APIField("event_language", serializer=ChoiceLabelField()),
+        APIField("organiser", serializer=OrganisationField()),
+        "audience", "price", "registration_url", "registration_deadline", "body",
+        APIField("related_call", serializer=PagePathField()),
+        APIField("tags", serializer=TagNamesField()),
     ]  # fmt: skip
+
+    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    api_select_related = ["listing_image", "municipality", "organiser__locale", "related_call"]
+    api_prefetch_related = ["tagged_items__tag", "listing_image__renditions"]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -13,19 +13,30 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from koonto.api.fields import (
+    CallStatusField,
+    ChoiceLabelField,
+    ContactField,
+    DocumentField,
+    ImageRenditionsField,
+    PagePathField,
+    TagNamesField,
+)
 from koonto.blocks import BodyBlock, GuideBodyBlock
 from koonto.models import ListingMixin
+from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(HeadlessPreviewModeMixin, Page):
     """The funding guides section: lists guides and calls, newest first."""
 
     intro = RichTextField(
@@ -57,7 +68,7 @@ class GuidePageTag(TaggedItemBase):
     content_object = ParentalKey("guides.GuidePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class GuidePage(LocalisedTagsMixin, ListingMixin, Page):
+class GuidePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A funding guide: how to apply for and run a citizen-led development project."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -123,7 +134,20 @@ class GuidePage(LocalisedTagsMixin, ListingMixin, Page):
         FieldPanel("tags"),
     ]
 
-    api_fields = ["summary", "audience", "project_phase", "body", "reviewed_on", "tags"]
+    api_fields = [
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField()),
+        "audience",
+        APIField("project_phase", serializer=ChoiceLabelField()),
+        "body",
+        "reviewed_on",
+        APIField("tags", serializer=TagNamesField()),
+        "related_pages",
+    ]
+
+    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    api_select_related = ["listing_image"]
+    api_prefetch_related = ["tagged_items__tag", "listing_image__renditions", "related_pages__related_page"]
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
@@ -210,6 +234,7 @@ class GuidePageRelatedPage(Orderable):
     )
 
     panels = [PageChooserPanel("related_page", ["guides.GuidePage", "guides.FundingCallPage"])]
+    api_fields = [APIField("related_page", serializer=PagePathField())]
 
 
 class FundingCallQuerySet(PageQuerySet):
@@ -244,7 +269,7 @@ class FundingCallPageTag(TaggedItemBase):
     content_object = ParentalKey("guides.FundingCallPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class FundingCallPage(LocalisedTagsMixin, ListingMixin, Page):
+class FundingCallPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 
     Its status is derived from its dates (Europe/Helsinki): open from `opens_at`
@@ -384,11 +409,25 @@ class FundingCallPage(LocalisedTagsMixin, ListingMixin, Page):
     ]
 
     api_fields = [
-        "summary", "funding_authority", "fund", "programme_objective", "opens_at", "closes_at",
-        "status", "support_rate", "total_budget", "eligible_applicants", "content_priorities",
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField()),
+        "funding_authority", "fund", "programme_objective", "opens_at", "closes_at", "cancelled",
+        APIField("status", serializer=CallStatusField()),
+        "support_rate", "total_budget", "eligible_applicants", "content_priorities",
         "prerequisites", "application_system", "application_url", "notice_url", "body",
-        "last_verified", "tags",
+        "last_verified",
+        APIField("tags", serializer=TagNamesField()),
+        "contacts", "attachments",
     ]  # fmt: skip
+
+    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    api_select_related = ["listing_image"]
+    api_prefetch_related = [
+        "tagged_items__tag",
+        "listing_image__renditions",
+        "contacts__contact",
+        "attachments__document",
+    ]
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
@@ -439,6 +478,7 @@ class FundingCallContact(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("contact")]
+    api_fields = [APIField("contact", serializer=ContactField())]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -456,6 +496,7 @@ class FundingCallAttachment(TranslatableMixin, Orderable):
     title = models.CharField(_("link text"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = ["title", APIField("document", serializer=DocumentField())]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -7,15 +7,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
+from koonto.preview_modes import HeadlessPreviewModeMixin
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewModeMixin, Page):
     """The root of each language tree.
 
     Shows, without editor effort, the next funding call, the next three events and the
@@ -37,7 +40,7 @@ class HomePage(Page):
         InlinePanel("highlights", label=_("Highlights"), max_num=6, help_text=_("Pages lifted to the home page.")),
     ]
 
-    api_fields = ["intro"]
+    api_fields = ["intro", "highlights"]
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -74,6 +77,7 @@ class HomePageHighlight(TranslatableMixin, Orderable):
     text = models.CharField(_("text"), max_length=255, blank=True, help_text=_("Leave empty to use the page's summary."))
 
     panels = [PageChooserPanel("page"), FieldPanel("text")]
+    api_fields = [APIField("target", serializer=PagePathField()), "text", "summary"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -88,7 +92,7 @@ class HomePageHighlight(TranslatableMixin, Orderable):
         return self.text or getattr(self.target.specific_deferred, "summary", "")
 
 
-class StandardPage(ListingMixin, Page):
+class StandardPage(HeadlessPreviewModeMixin, ListingMixin, Page):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
 
     body = StreamField(
@@ -102,7 +106,7 @@ class StandardPage(ListingMixin, Page):
 
     content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body")]
 
-    api_fields = ["summary", "body"]
+    api_fields = ["summary", APIField("listing_image", serializer=ImageRenditionsField()), "body"]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

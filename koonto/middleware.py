@@ -1,4 +1,5 @@
-"""Locale middleware that treats an unknown language prefix as a plain 404 in Finnish.
+"""Locale middleware that treats an unknown language prefix as a plain 404 in Finnish,
+and leaves the API (`/api/...`) alone.
 
 Django's LocaleMiddleware redirects any 404 to the same path under the visitor's language
 when that path resolves; with Wagtail's catch-all route every path resolves, so /de/tietoa/
@@ -23,8 +24,18 @@ def unknown_language_prefix(path: str) -> bool:
     return prefix not in {code for code, _ in settings.LANGUAGES} and prefix in {code for code, _ in global_settings.LANGUAGES}
 
 
+# Paths that carry no language prefix and must never be redirected to one: the API takes the
+# language as a parameter, and a 404 there must stay a JSON 404 (not a 302 to /fi/api/...).
+UNPREFIXED_PATHS = ("/api/",)
+
+
 class KoontoLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request):
+        if request.path_info.startswith(UNPREFIXED_PATHS):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            request.koonto_unprefixed = True
+            return None
         if unknown_language_prefix(request.path_info):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
@@ -33,6 +44,8 @@ class KoontoLocaleMiddleware(LocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
+        if getattr(request, "koonto_unprefixed", False):
+            return response
         if getattr(request, "koonto_unknown_language", False):
             response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
             return response

@@ -3,21 +3,33 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from koonto import views
+from koonto import feeds, views
+from koonto.api import views as api_views
+from koonto.api.v2 import api_router
+from koonto.api.v3 import api as v3_api
+from koonto.preview import page_preview
 from koonto.sitemap import MultilingualSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Feeds and discovery (koonto.feeds): robots.txt points crawlers at the sitemap.
+    path("robots.txt", feeds.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # Headless API (koonto/api/, docs/api.md): outside the language prefixes; the language is a parameter.
+    path("api/v2/", api_router.urls),
+    path("api/v3/", v3_api.urls),
+    # Headless preview (koonto.preview): a client fetches an editor's draft with a signed token.
+    path("api/preview/", page_preview, name="api_preview"),
+    re_path(r"^api/(?P<path>.*)$", api_views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -35,6 +47,12 @@ urlpatterns += i18n_patterns(
     path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
     path(_("tags/<str:slug>/"), views.tag, name="tag"),
+    # Feeds and discovery (koonto.feeds): the calendar, one event's .ics file, RSS feeds.
+    path(_("calendar.ics"), feeds.calendar, name="calendar"),
+    path(_("calendar/<int:page_id>.ics"), feeds.event_calendar, name="event_calendar"),
+    path(_("feeds/events.rss"), feeds.EventFeed(), name="events_feed"),
+    path(_("feeds/showcases.rss"), feeds.ShowcaseFeed(), name="showcases_feed"),
+    path(_("feeds/guides.rss"), feeds.GuideFeed(), name="guides_feed"),
     # Wagtail's page serving comes last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

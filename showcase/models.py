@@ -17,19 +17,30 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from koonto.api.fields import (
+    ChoiceLabelField,
+    ContactField,
+    ImageRenditionsField,
+    MunicipalityField,
+    OrganisationField,
+    TagNamesField,
+    ThemeField,
+)
 from koonto.blocks import BodyBlock
 from koonto.listing import Filter, ListingState, clean_choice, from_param, make_options, paginate
 from koonto.models import ListingMixin, Municipality, Theme
+from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ShowcaseIndexPage(Page):
+class ShowcaseIndexPage(HeadlessPreviewModeMixin, Page):
     """The showcase section: every project, newest first."""
 
     intro = RichTextField(
@@ -217,7 +228,7 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "blocks/key_figure_block.html"
 
 
-class ShowcasePage(LocalisedTagsMixin, ListingMixin, Page):
+class ShowcasePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -348,10 +359,32 @@ class ShowcasePage(LocalisedTagsMixin, ListingMixin, Page):
     ]
 
     api_fields = [
-        "summary", "project_code", "programme_period", "status", "period_start", "period_end",
-        "budget", "public_funding", "objectives", "activities", "results", "key_figures",
-        "continuation", "body", "tags",
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField()),
+        "project_code",
+        APIField("programme_period", serializer=ChoiceLabelField()),
+        APIField("status", serializer=ChoiceLabelField()),
+        "period_start", "period_end", "budget", "public_funding", "objectives", "activities",
+        "results", "key_figures", "continuation", "body",
+        APIField("contact", serializer=ContactField()),
+        APIField("tags", serializer=TagNamesField()),
+        "organisations", "municipalities", "target_groups", "themes", "operating_models",
+        "gallery_images", "links",
     ]  # fmt: skip
+
+    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    api_select_related = ["listing_image", "contact"]
+    api_prefetch_related = [
+        "tagged_items__tag",
+        "listing_image__renditions",
+        "organisations__organisation__locale",
+        "municipalities__municipality",
+        "target_groups",
+        "themes__theme",
+        "operating_models",
+        "gallery_images__image__renditions",
+        "links",
+    ]
 
     parent_page_types = ["showcase.ShowcaseIndexPage"]
     subpage_types = []
@@ -393,6 +426,7 @@ class ShowcaseOrganisation(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
+    api_fields = [APIField("organisation", serializer=OrganisationField()), APIField("role", serializer=ChoiceLabelField())]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -409,6 +443,7 @@ class ShowcaseMunicipality(Orderable):
     )
 
     panels = [FieldPanel("municipality")]
+    api_fields = [APIField("municipality", serializer=MunicipalityField())]
 
 
 class ShowcaseTargetGroup(Orderable):
@@ -427,6 +462,7 @@ class ShowcaseTargetGroup(Orderable):
     group = models.CharField(_("target group"), max_length=30, choices=Group.choices, help_text=_("Whom the project was for."))
 
     panels = [FieldPanel("group")]
+    api_fields = [APIField("group", serializer=ChoiceLabelField())]
 
 
 class ShowcaseTheme(TranslatableMixin, Orderable):
@@ -440,6 +476,7 @@ class ShowcaseTheme(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("theme")]
+    api_fields = [APIField("theme", serializer=ThemeField())]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -453,6 +490,7 @@ class OperatingModel(TranslatableMixin, Orderable):
     description = models.TextField(_("description"), help_text=_("How the model works, so that others can use it."))
 
     panels = [FieldPanel("title"), FieldPanel("description")]
+    api_fields = ["title", "description"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -479,6 +517,7 @@ class ShowcaseImage(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption"), FieldPanel("credit")]
+    api_fields = [APIField("image", serializer=ImageRenditionsField(alt_source="alt_text")), "alt_text", "caption", "credit"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -496,6 +535,7 @@ class ShowcaseLink(TranslatableMixin, Orderable):
     url = models.URLField(_("address"), help_text=_("The full web address, starting with https://."))
 
     panels = [FieldPanel("title"), FieldPanel("url")]
+    api_fields = ["title", "url"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -58,6 +58,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "corsheaders",
+    "wagtail_headless_preview",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,11 +72,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Order matters for HTTP caching (koonto/http.py); responses pass these bottom to top.
+# CORS answers preflights before anything else and adds its headers last, also to 304s.
+# ConditionalGet (ETag, 304) must see the Cache-Control that PublicCacheMiddleware decided,
+# and PublicCacheMiddleware must see every cookie and Vary header set below it (session,
+# CSRF, messages, locale), so both sit above WhiteNoise and the session middleware.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "koonto.http.PublicCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koonto.middleware.KoontoLocaleMiddleware",
+    "koonto.api.views.APIWritesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -184,6 +198,18 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Headless API (koonto/api/, docs/api.md). Rich text goes out as HTML with public links; a
+# client pages through at most 50 items at a time. Writes (API v3 with a token) stay off
+# unless KOONTO_API_WRITES is set; then a token has exactly its user's admin permissions.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 50
+KOONTO_API_WRITES = env_bool("KOONTO_API_WRITES", False)
+REST_FRAMEWORK = {
+    # Numbers (support rates, budgets, prices) as JSON numbers, not strings.
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Review mail goes to the group of the current step, not to every administrator.
@@ -200,6 +226,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# HTTP caching (koonto/http.py): seconds that browsers and proxies may reuse an anonymous
+# public response. Short, so that a published change shows within a minute.
+KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
+
+# CORS: only the API under /api/ answers other origins, and only those listed. Cross-origin
+# writes are allowed only when the API accepts writes (KOONTO_API_WRITES); no credentials.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+if KOONTO_API_WRITES:
+    CORS_ALLOW_METHODS += ["POST", "PUT", "PATCH", "DELETE"]
+
+# Headless preview (koonto/preview.py): the admin sends the editor to the client with
+# ?content_type=app.model&token=...; the client fetches the draft from /api/preview/.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("KOONTO_PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview/")},
+}
+# Seconds a preview token stays valid after the editor chose Preview.
+KOONTO_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("KOONTO_PREVIEW_TOKEN_MAX_AGE", "3600"))
 
 # Name of the project as the public sees it, in each language (used in <title>).
 KOONTO_SITE_TITLE = _("Koonto – citizen-led development in Pohjois-Savo")

@@ -1,0 +1,264 @@
+"""API v2 (`/api/v2/`): Wagtail's pages, images and documents endpoints with Koonto's rules.
+
+What Koonto changes from Wagtail's defaults, and why:
+
+- Only public content: view-restricted pages and their children are left out even for a
+  logged-in client (Wagtail would show login-restricted pages to any session).
+- Filters headless clients need (`municipality`, `organisation`, `starts_after`,
+  `starts_before`, `upcoming`, call `status`), validated: a bad value is a 400 naming the
+  parameter, as are an unknown `locale` (Wagtail answers 404) and an unknown choice value.
+- Rich text and page links in each page's own language, whatever the request's language.
+- `find/?html_path=` understands the language prefix (`/en/...`), not only the Finnish tree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_date, parse_datetime
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Site
+
+from koonto.api.fields import ImageRenditionsField
+from koonto.models import Municipality, Organisation
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+# Parameters with a meaning of Koonto's own (see KoontoFilter).
+KOONTO_PARAMETERS = frozenset(["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status"])
+
+
+def parse_moment(name: str, raw: str, end_of_day: bool = False) -> datetime:
+    """An ISO 8601 date or date-time from the query string; a date means Helsinki midnight."""
+    value = raw.strip()
+    try:
+        # A bare date first: parse_datetime would read it as midnight and lose `end_of_day`.
+        day = parse_date(value) if len(value) == 10 else None
+        moment = datetime.combine(day, time.max if end_of_day else time.min) if day else parse_datetime(value)
+        if moment is None:
+            raise ValueError
+    except ValueError:
+        raise BadRequestError(
+            f"{name}: '{raw}' is not an ISO 8601 date or date-time (e.g. 2026-12-01 or 2026-12-01T10:00:00+02:00)"
+        ) from None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=HELSINKI)
+    return moment
+
+
+def require_type(name: str, model, *allowed: str) -> None:
+    label = f"{model._meta.app_label}.{model.__name__}"
+    if label not in allowed:
+        raise BadRequestError(f"{name}: only with type={' or type='.join(allowed)}")
+
+
+class KoontoLocaleFilter(LocaleFilter):
+    """`locale=xx` for a language the site does not have is a 400, not Wagtail's 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            languages = ", ".join(code for code, _name in settings.LANGUAGES)
+            raise BadRequestError(f"locale: unknown language '{code}'; use one of {languages}")
+        return super().filter_queryset(request, queryset, view)
+
+
+class KoontoFilter(BaseFilterBackend):
+    """Koonto's own filters, and a 400 for a value no choice field can have.
+
+    Runs before Wagtail's FieldsFilter, which filters choice fields by exact value and would
+    answer an unknown value with an empty list.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        params = request.GET
+        model = queryset.model
+        self.check_choices(params, model)
+        if "municipality" in params:
+            queryset = self.filter_municipality(params["municipality"], queryset)
+        if "organisation" in params:
+            require_type("organisation", model, "showcase.ShowcasePage")
+            organisation = Organisation.objects.filter(slug=params["organisation"]).first()
+            if organisation is None:
+                raise BadRequestError(f"organisation: no organisation with the slug '{params['organisation']}'")
+            queryset = queryset.filter(organisations__organisation__translation_key=organisation.translation_key).distinct()
+        if {"starts_after", "starts_before", "upcoming"} & set(params):
+            queryset = self.filter_event_dates(params, queryset)
+        if "status" in params:
+            if model._meta.label == "guides.FundingCallPage":
+                queryset = self.filter_call_status(params["status"], queryset)
+            else:
+                require_type("status", model, "guides.FundingCallPage", "events.EventPage", "showcase.ShowcasePage")
+                queryset = queryset.filter(status=params["status"])  # checked against the choices above
+        return queryset
+
+    @staticmethod
+    def check_choices(params, model):
+        for name, value in params.items():
+            try:
+                field = model._meta.get_field(name)
+            except Exception:  # noqa: BLE001 - not a model field: not ours to check
+                continue
+            if isinstance(field, models.CharField) and field.choices:
+                values = [str(choice) for choice, _label in field.choices]
+                if value not in values:
+                    raise BadRequestError(f"{name}: unknown value '{value}'; use one of {', '.join(values)}")
+
+    @staticmethod
+    def filter_municipality(code, queryset):
+        require_type("municipality", queryset.model, "events.EventPage", "showcase.ShowcasePage")
+        if not Municipality.objects.filter(code=code).exists():
+            raise BadRequestError(f"municipality: unknown municipality code '{code}' (Statistics Finland, e.g. 297)")
+        if queryset.model._meta.label == "events.EventPage":
+            return queryset.filter(municipality__code=code)
+        return queryset.filter(municipalities__municipality__code=code).distinct()
+
+    @staticmethod
+    def filter_event_dates(params, queryset):
+        for name in ("starts_after", "starts_before", "upcoming"):
+            if name in params:
+                require_type(name, queryset.model, "events.EventPage")
+        after = parse_moment("starts_after", params["starts_after"]) if "starts_after" in params else None
+        before = parse_moment("starts_before", params["starts_before"], end_of_day=True) if "starts_before" in params else None
+        if after and before and after > before:
+            raise BadRequestError("starts_before: must not be earlier than starts_after")
+        if after:
+            queryset = queryset.filter(starts_at__gte=after)
+        if before:
+            queryset = queryset.filter(starts_at__lte=before)
+        if "upcoming" in params:
+            try:
+                upcoming = parse_boolean(params["upcoming"])
+            except ValueError:
+                raise BadRequestError(f"upcoming: '{params['upcoming']}' is not true or false") from None
+            if upcoming:
+                queryset = queryset.upcoming(timezone.now())
+        return queryset
+
+    @staticmethod
+    def filter_call_status(status, queryset):
+        now = timezone.now()
+        by_status = {
+            "open": queryset.open_calls,
+            "upcoming": queryset.upcoming,
+            "closed": queryset.closed,
+            "cancelled": lambda _now: queryset.filter(cancelled=True),
+        }
+        if status not in by_status:
+            raise BadRequestError(f"status: unknown call status '{status}'; use one of {', '.join(by_status)}")
+        return by_status[status](now)
+
+
+class KoontoFieldsFilter(FieldsFilter):
+    """Wagtail's field filters, except for the parameters KoontoFilter gives a meaning of its own.
+
+    `municipality=297` is a municipality code, not the primary key Wagtail would match.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        params = request.GET.copy()
+        for name in KOONTO_PARAMETERS:
+            params.pop(name, None)
+        original, request._request.GET = request._request.GET, params
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
+class KoontoPageSerializer(PageSerializer):
+    """Serialises a page in its own language: rich-text links and choice labels follow the page."""
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class KoontoPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = KoontoPageSerializer
+    filter_backends = [
+        KoontoFilter,
+        *[
+            {FieldsFilter: KoontoFieldsFilter, LocaleFilter: KoontoLocaleFilter}.get(b, b)
+            for b in PagesAPIViewSet.filter_backends
+        ],
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
+
+    def get_queryset(self):
+        """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
+        queryset = super().get_queryset()
+        model = queryset.model
+        return queryset.select_related("locale", *getattr(model, "api_select_related", ())).prefetch_related(
+            *getattr(model, "api_prefetch_related", ())
+        )
+
+    def get_base_queryset(self):
+        """Live pages of this site in every language, never a view-restricted page or its children."""
+        return super().get_base_queryset().public()
+
+    def find_object(self, queryset, request):
+        """`html_path=/en/events/...`: route from the site root's translation in that language."""
+        site = Site.find_for_request(request)
+        path = request.GET.get("html_path")
+        if path is None or site is None:
+            return super().find_object(queryset, request)
+        components = [component for component in path.split("/") if component]
+        root = site.root_page
+        if components and components[0] in {code for code, _name in settings.LANGUAGES}:
+            root = root.get_translation_or_none(Locale.objects.get(language_code=components[0])) or root
+            components = components[1:]
+        try:
+            page, _args, _kwargs = root.specific.route(request, components)
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+
+class KoontoImagesAPIViewSet(ImagesAPIViewSet):
+    """Images with alt text and WebP renditions in the sizes pages use."""
+
+    body_fields = [*ImagesAPIViewSet.body_fields, "renditions"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        fields = super().get_body_fields(model)
+        for field in fields:
+            if field.name == "renditions":
+                field.serializer = ImageRenditionsField(source="*")
+        return fields
+
+
+class KoontoDocumentSerializer(DocumentSerializer):
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data.setdefault("meta", {})
+        data["meta"]["file_type"] = instance.file_extension.lower()
+        data["meta"]["content_type"] = instance.content_type
+        data["meta"]["file_size"] = instance.get_file_size()
+        return data
+
+
+class KoontoDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Documents with their size (bytes), extension and content type."""
+
+    base_serializer_class = KoontoDocumentSerializer
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", KoontoPagesAPIViewSet)
+api_router.register_endpoint("images", KoontoImagesAPIViewSet)
+api_router.register_endpoint("documents", KoontoDocumentsAPIViewSet)

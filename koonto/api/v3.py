@@ -1,0 +1,476 @@
+"""Koonto's typed read endpoints on Wagtail's API v3 (django-ninja), at `/api/v3/koonto/`.
+
+Wagtail's own v3 page listing returns only id, title and meta and ignores unknown parameters.
+Clients that show events and funding calls need every field, typed, and need a wrong parameter
+to be an error they can see, so Koonto adds `events/` and `calls/` (list and detail) to the same
+NinjaAPI object: they appear in `/api/v3/openapi.json` with full schemas.
+
+Rules shared with API v2 (koonto/api/v2.py): live, public pages of the request's site only; the
+language is the `locale` parameter; rich text is HTML with links in the page's own language;
+every bad parameter is a 400 `application/problem+json` whose `detail` names the parameter.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.urls import api
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Site
+from wagtail.rich_text import expand_db_html
+
+from events.models import EventPage
+from guides.models import FundingCallPage
+from koonto.api.fields import IMAGE_RENDITIONS
+from koonto.api.v2 import parse_moment
+from koonto.models import Municipality
+
+router = Router(tags=["koonto"])
+ROUTER_PREFIX = "/koonto/"
+
+
+# --- schemas -----------------------------------------------------------------------------------
+
+
+class Choice(Schema):
+    value: str = Field(description="The stored value, stable across languages.")
+    label: str = Field(description="The value's name in the page's language.")
+
+
+class MunicipalityOut(Schema):
+    code: str = Field(description="Statistics Finland municipality code, e.g. 297.")
+    name: str
+
+
+class OrganisationOut(Schema):
+    name: str
+    slug: str
+    website: str
+    url: str = Field(description="The organisation's page on this site, in the page's language.")
+
+
+class TagOut(Schema):
+    name: str
+    slug: str
+
+
+class PageRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class Rendition(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class ImageOut(Schema):
+    id: int
+    alt: str = Field(description="Alternative text for the image.")
+    thumbnail: Rendition
+    medium: Rendition
+    large: Rendition
+
+
+class ContactOut(Schema):
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+class DocumentOut(Schema):
+    title: str
+    url: str
+    file_type: str
+    content_type: str
+    file_size: int | None = Field(description="Size in bytes.")
+
+
+class PageBase(Schema):
+    id: int
+    title: str
+    url: str = Field(description="The public page, absolute.")
+    locale: str = Field(description="Language code of the page, e.g. fi or en.")
+    translation_key: UUID = Field(description="The same for a page and its translations.")
+    summary: str
+    image: ImageOut | None
+    tags: list[TagOut]
+    last_published_at: datetime | None
+
+
+class EventOut(PageBase):
+    event_type: Choice
+    status: Choice
+    mode: Choice
+    starts_at: datetime = Field(description="ISO 8601 with the Europe/Helsinki offset.")
+    ends_at: datetime | None
+    all_day: bool
+    venue: str
+    address: str
+    municipality: MunicipalityOut | None
+    online_url: str
+    event_language: Choice
+    organiser: OrganisationOut | None
+    audience: str
+    price: float | None = Field(description="Euros; 0 or null when free.")
+    registration_url: str
+    registration_deadline: datetime | None
+    related_call: PageRef | None
+
+
+class CallOut(PageBase):
+    status: Choice = Field(description="upcoming, open, closed or cancelled, derived from the dates now.")
+    opens_at: datetime | None
+    closes_at: datetime | None = Field(description="The deadline, ISO 8601 with offset.")
+    cancelled: bool
+    funding_authority: str
+    fund: str
+    programme_objective: str
+    support_rate: float | None = Field(description="Percent of eligible costs.")
+    total_budget: float | None = Field(description="Euros available in the call.")
+    eligible_applicants: str = Field(description="HTML.")
+    content_priorities: str = Field(description="HTML.")
+    prerequisites: str = Field(description="HTML.")
+    application_system: str
+    application_url: str
+    notice_url: str
+    last_verified: date | None
+    contacts: list[ContactOut]
+    attachments: list[DocumentOut]
+
+
+class EventList(Schema):
+    count: int
+    items: list[EventOut]
+
+
+class CallList(Schema):
+    count: int
+    items: list[CallOut]
+
+
+# --- query parameters --------------------------------------------------------------------------
+
+
+class Listing(Schema):
+    locale: str = Field(settings.LANGUAGE_CODE, description="Language code: fi or en.")
+    tag: str | None = Field(None, description="A tag's slug in that language.")
+    limit: int = Field(20, ge=1, le=settings.WAGTAILAPI_LIMIT_MAX, description="At most WAGTAILAPI_LIMIT_MAX (50).")
+    offset: int = Field(0, ge=0)
+
+
+class EventQuery(Listing):
+    type: str | None = Field(None, description="Event type: " + ", ".join(EventPage.Type.values))
+    municipality: str | None = Field(None, description="Municipality code, e.g. 297.")
+    starts_after: str | None = Field(None, description="ISO 8601 date or date-time; a date is Helsinki midnight.")
+    starts_before: str | None = Field(None, description="ISO 8601 date or date-time; a date includes the whole day.")
+    upcoming: bool = Field(False, description="Only events that have not ended.")
+    order: Literal["starts_at", "-starts_at"] = "starts_at"
+
+
+class CallQuery(Listing):
+    status: Literal["upcoming", "open", "closed", "cancelled"] | None = None
+    order: Literal["closes_at", "-closes_at", "opens_at", "-opens_at"] = "closes_at"
+
+
+# --- building the output -----------------------------------------------------------------------
+
+
+def absolute(request: HttpRequest, url: str) -> str:
+    return request.build_absolute_uri(url)
+
+
+def choice(instance, name: str) -> dict:
+    return {"value": getattr(instance, name), "label": str(getattr(instance, f"get_{name}_display")())}
+
+
+def image_out(image) -> dict | None:
+    if image is None:
+        return None
+    out = {"id": image.pk, "alt": image.default_alt_text}
+    for size, spec in IMAGE_RENDITIONS.items():
+        rendition = ImageRenditionField(spec).to_representation(image)
+        out[size] = {"url": rendition["full_url"], "width": rendition["width"], "height": rendition["height"]}
+    return out
+
+
+def page_base(request: HttpRequest, page) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_full_url(request=request),
+        "locale": page.locale.language_code,
+        "translation_key": page.translation_key,
+        "summary": page.summary,
+        "image": image_out(page.listing_image),
+        "tags": [{"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()],
+        "last_published_at": timezone.localtime(page.last_published_at) if page.last_published_at else None,
+    }
+
+
+def event_out(request: HttpRequest, event: EventPage) -> dict:
+    organiser = event.organiser
+    with translation.override(event.locale.language_code):
+        return {
+            **page_base(request, event),
+            **{name: choice(event, name) for name in ("event_type", "status", "mode", "event_language")},
+            "starts_at": timezone.localtime(event.starts_at),
+            "ends_at": timezone.localtime(event.ends_at) if event.ends_at else None,
+            "all_day": event.all_day,
+            "venue": event.venue,
+            "address": event.address,
+            "municipality": {"code": event.municipality.code, "name": event.municipality.name} if event.municipality else None,
+            "online_url": event.online_url,
+            "organiser": {
+                "name": organiser.name,
+                "slug": organiser.slug,
+                "website": organiser.website,
+                "url": absolute(request, organiser.get_url()),
+            }
+            if organiser
+            else None,
+            "audience": event.audience,
+            "price": float(event.price) if event.price is not None else None,
+            "registration_url": event.registration_url,
+            "registration_deadline": timezone.localtime(event.registration_deadline) if event.registration_deadline else None,
+            "related_call": {
+                "id": event.related_call.pk,
+                "title": event.related_call.title,
+                "url": event.related_call.get_full_url(request=request),
+            }
+            if event.related_call and event.related_call.live
+            else None,
+        }
+
+
+def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
+    with translation.override(call.locale.language_code):
+        return {
+            **page_base(request, call),
+            "status": {"value": str(call.status), "label": str(call.status_label)},
+            "opens_at": timezone.localtime(call.opens_at) if call.opens_at else None,
+            "closes_at": timezone.localtime(call.closes_at) if call.closes_at else None,
+            "cancelled": call.cancelled,
+            "funding_authority": call.funding_authority,
+            "fund": call.fund,
+            "programme_objective": call.programme_objective,
+            "support_rate": float(call.support_rate) if call.support_rate is not None else None,
+            "total_budget": float(call.total_budget) if call.total_budget is not None else None,
+            "eligible_applicants": expand_db_html(call.eligible_applicants),
+            "content_priorities": expand_db_html(call.content_priorities),
+            "prerequisites": expand_db_html(call.prerequisites),
+            "application_system": call.application_system,
+            "application_url": call.application_url,
+            "notice_url": call.notice_url,
+            "last_verified": call.last_verified,
+            "contacts": [
+                {"name": c.contact.name, "role": c.contact.role, "email": c.contact.email, "phone": c.contact.phone}
+                for c in call.contacts.all()
+            ],
+            "attachments": [
+                {
+                    "title": a.title or a.document.title,
+                    "url": absolute(request, a.document.url),
+                    "file_type": a.document.file_extension.lower(),
+                    "content_type": a.document.content_type,
+                    "file_size": a.document.get_file_size(),
+                }
+                for a in call.attachments.all()
+            ],
+        }
+
+
+# --- querysets ---------------------------------------------------------------------------------
+
+
+def public_pages(request: HttpRequest, model, locale_code: str):
+    """Live, public pages of this model under the request's site in that language."""
+    locale = Locale.objects.filter(language_code=locale_code).first()
+    if locale is None:
+        languages = ", ".join(code for code, _name in settings.LANGUAGES)
+        raise HttpError(400, f"locale: unknown language '{locale_code}'; use one of {languages}")
+    site = Site.find_for_request(request)
+    root = site.root_page.get_translation_or_none(locale) if site else None
+    if root is None:
+        return model.objects.none()
+    return (
+        model.objects.live()
+        .public()
+        .descendant_of(root)
+        .filter(locale=locale)
+        .select_related("locale", "listing_image")
+        .prefetch_related("tagged_items__tag")
+    )
+
+
+def moment(name: str, raw: str, end_of_day: bool = False):
+    """parse_moment's dates, with its message as this API's 400."""
+    try:
+        return parse_moment(name, raw, end_of_day=end_of_day)
+    except BadRequestError as error:
+        raise HttpError(400, str(error)) from None
+
+
+def filter_by_tag(pages, tag: str | None):
+    return pages.filter(tagged_items__tag__slug=tag).distinct() if tag else pages
+
+
+def check_parameters(request: HttpRequest, query: Schema) -> None:
+    unknown = sorted(set(request.GET) - set(type(query).model_fields))
+    if unknown:
+        raise HttpError(400, f"{unknown[0]}: unknown parameter; known are {', '.join(type(query).model_fields)}")
+
+
+def events_queryset(request: HttpRequest, locale_code: str):
+    return public_pages(request, EventPage, locale_code).select_related("municipality", "organiser__locale", "related_call")
+
+
+def calls_queryset(request: HttpRequest, locale_code: str):
+    return public_pages(request, FundingCallPage, locale_code).prefetch_related("contacts__contact", "attachments__document")
+
+
+# --- endpoints ---------------------------------------------------------------------------------
+
+
+@router.get("/events/", response=EventList, summary="List events", operation_id="koonto_list_events")
+def list_events(request: HttpRequest, query: Query[EventQuery]):
+    """Events in one language, filtered and ordered by start; upcoming only with `upcoming=true`."""
+    check_parameters(request, query)
+    events = filter_by_tag(events_queryset(request, query.locale), query.tag)
+    if query.type:
+        if query.type not in EventPage.Type.values:
+            raise HttpError(400, f"type: unknown event type '{query.type}'; use one of {', '.join(EventPage.Type.values)}")
+        events = events.filter(event_type=query.type)
+    if query.municipality:
+        if not Municipality.objects.filter(code=query.municipality).exists():
+            raise HttpError(400, f"municipality: unknown municipality code '{query.municipality}'")
+        events = events.filter(municipality__code=query.municipality)
+    after = moment("starts_after", query.starts_after) if query.starts_after else None
+    before = moment("starts_before", query.starts_before, end_of_day=True) if query.starts_before else None
+    if after and before and after > before:
+        raise HttpError(400, "starts_before: must not be earlier than starts_after")
+    if after:
+        events = events.filter(starts_at__gte=after)
+    if before:
+        events = events.filter(starts_at__lte=before)
+    if query.upcoming:
+        events = events.upcoming(timezone.now())
+    events = events.order_by(query.order, "pk")
+    count = events.count()
+    items = [event_out(request, event) for event in events[query.offset : query.offset + query.limit]]
+    return {"count": count, "items": items}
+
+
+@router.get("/events/{page_id}/", response=EventOut, summary="One event", operation_id="koonto_get_event")
+def get_event(request: HttpRequest, page_id: int):
+    event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
+    return event_out(request, event)
+
+
+@router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")
+def list_calls(request: HttpRequest, query: Query[CallQuery]):
+    """Funding calls in one language, by deadline; `status` is computed from the dates now."""
+    check_parameters(request, query)
+    calls = filter_by_tag(calls_queryset(request, query.locale), query.tag)
+    if query.status:
+        now = timezone.now()
+        calls = {
+            "open": lambda: calls.open_calls(now),
+            "upcoming": lambda: calls.upcoming(now),
+            "closed": lambda: calls.closed(now),
+            "cancelled": lambda: calls.filter(cancelled=True),
+        }[query.status]()
+    calls = calls.order_by(query.order, "pk")
+    count = calls.count()
+    items = [call_out(request, call) for call in calls[query.offset : query.offset + query.limit]]
+    return {"count": count, "items": items}
+
+
+@router.get("/calls/{page_id}/", response=CallOut, summary="One funding call", operation_id="koonto_get_call")
+def get_call(request: HttpRequest, page_id: int):
+    call = get_object_or_404(public_pages_any_language(request, FundingCallPage), pk=page_id)
+    return call_out(request, call)
+
+
+def public_pages_any_language(request: HttpRequest, model):
+    """A detail view finds the page by id in any of the site's languages."""
+    pages = model.objects.none()
+    for code, _name in settings.LANGUAGES:
+        pages = pages | public_pages(request, model, code)
+    return pages.select_related("locale", "listing_image")
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+_wagtail_validation_handler = api._exception_handlers.get(NinjaValidationError)
+
+
+def validation_error(request: HttpRequest, exc: NinjaValidationError):
+    """Koonto's endpoints answer a malformed parameter with 400 naming it (Wagtail's say 422)."""
+    if not request.path.startswith("/api/v3" + ROUTER_PREFIX):
+        return _wagtail_validation_handler(request, exc)
+    first = exc.errors[0] if exc.errors else {}
+    name = str(first.get("loc", ["", "parameter"])[-1])
+    return problem_response(status=400, detail=f"{name}: {first.get('msg', 'invalid value')}", errors=exc.errors)
+
+
+api.add_router(ROUTER_PREFIX, router)
+api.add_exception_handler(NinjaValidationError, validation_error)
+
+
+# --- the OpenAPI document ----------------------------------------------------------------------
+
+api.title = "Koonto API"
+api.description = (
+    "Koonto's content for headless clients. Wagtail's pages endpoints are read-only unless the site turns "
+    "writes on; /api/v3/koonto/ has Koonto's typed events and funding calls. See docs/api.md."
+)
+_wagtail_openapi_schema = api.get_openapi_schema
+
+
+def openapi_schema(*args, **kwargs):
+    """Wagtail's document with its 'AllowAnonymous' scheme expressed the OpenAPI way.
+
+    Wagtail declares anonymous access as an HTTP security scheme without a `scheme`, which
+    OpenAPI validators reject; OpenAPI spells "auth optional" as an empty requirement `{}`.
+    Its page schemas type decimals as strings but give numeric defaults; those become strings.
+    The document is in English (field descriptions are the models' help texts).
+    """
+    with translation.override("en"):
+        schema = _wagtail_openapi_schema(*args, **kwargs)
+    _string_defaults_as_strings(schema)
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    if schemes.pop("AllowAnonymous", None) is not None:
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if isinstance(operation, dict) and "security" in operation:
+                    operation["security"] = [{} if "AllowAnonymous" in need else need for need in operation["security"]]
+    return schema
+
+
+def _string_defaults_as_strings(node) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "default" in node and not isinstance(node["default"], str | None):
+            node["default"] = str(node["default"])
+        for value in node.values():
+            _string_defaults_as_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            _string_defaults_as_strings(value)
+
+
+api.get_openapi_schema = openapi_schema

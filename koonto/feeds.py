@@ -1,0 +1,373 @@
+"""Feeds and discovery: the iCalendar feed and per-event files, RSS feeds and robots.txt.
+
+Every feed lists only what any visitor may already read: live pages without a view restriction
+on them or on an ancestor (`.live().public()`), in the language of the URL, under the request
+site's root page translation in that language. Wagtail's `in_site()` only knows the Finnish tree,
+so the site is matched through the root page's translation instead (as `koonto.tags` does).
+
+Feature models are looked up by label, as in `koonto.views`: the shared package does not import
+the apps' internals.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from icalendar import Calendar, Event, Timezone
+from taggit.models import Tag
+from wagtail.models import Locale, Page, Site
+from wagtail.query import PageQuerySet
+
+CALENDAR_TZID = "Europe/Helsinki"
+HELSINKI = ZoneInfo(CALENDAR_TZID)
+PRODID = "-//Koonto//Koonto CMS//FI"
+# The `type` value that also selects funding-call deadlines (it is an event type too).
+DEADLINE_TYPE = "deadline"
+RSS_SIZE = 50
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+def event_model():
+    return apps.get_model("events", "EventPage")
+
+
+def call_model():
+    return apps.get_model("guides", "FundingCallPage")
+
+
+def site_root(request: HttpRequest) -> Page | None:
+    """The request site's root page in the active language, if it is published; looked up once per request."""
+    language = translation.get_language()
+    roots = request.__dict__.setdefault("_feed_site_roots", {})
+    if language not in roots:
+        site = Site.find_for_request(request)
+        root = site.root_page.get_translation_or_none(Locale.get_active()) if site is not None else None
+        roots[language] = root if root is not None and root.live else None
+    return roots[language]
+
+
+def site_pages(request: HttpRequest, model: type[Page]) -> PageQuerySet:
+    """Live, public pages of `model` in the active language, on the request's site only."""
+    root = site_root(request)
+    if root is None:
+        return model.objects.none()
+    return model.objects.live().public().filter(locale_id=root.locale_id).descendant_of(root)
+
+
+def with_full_urls(pages, request: HttpRequest) -> list[Page]:
+    """The pages, each with `feed_url`: its full public URL (feed items link outside the site)."""
+    pages = list(pages)
+    for page in pages:
+        page.feed_url = page.get_full_url(request)
+    return pages
+
+
+# --- iCalendar ------------------------------------------------------------------------------------
+
+
+class BadParameter(ValueError):
+    """A query-string value the feed cannot honour; its message is shown to the subscriber."""
+
+
+def unknown_value(name: str, value: str, choices) -> BadParameter:
+    return BadParameter(
+        _("Unknown value “%(value)s” for the parameter “%(name)s”. Use one of: %(choices)s.")
+        % {"value": value, "name": name, "choices": ", ".join(choices)}
+    )
+
+
+def requested_values(params, name: str) -> list[str]:
+    """`?name=a&name=b` or `?name=a,b`, blanks dropped."""
+    return [value.strip() for raw in params.getlist(name) for value in raw.split(",") if value.strip()]
+
+
+class CalendarFilters:
+    """The calendar's `type` (event types, `deadline` adding funding-call deadlines) and `tag` filters.
+
+    With no `type`, every event and every deadline is listed; several values of a parameter mean
+    any of them. Tags are per language (`koonto.tags`): an English feed filters by English tags.
+    """
+
+    def __init__(self, types: list[str], tags: list[Tag]):
+        self.types = types
+        self.tags = tags
+
+    @classmethod
+    def from_query(cls, params) -> CalendarFilters:
+        types = requested_values(params, "type")
+        choices = event_model().Type.values
+        for value in types:
+            if value not in choices:
+                raise unknown_value("type", value, choices)
+        slugs = requested_values(params, "tag")
+        tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
+        known = {tag.slug for tag in tags}
+        for slug in slugs:
+            if slug not in known:
+                raise BadParameter(_("There is no tag “%(value)s” (parameter “tag”).") % {"value": slug})
+        return cls(types, tags)
+
+    @property
+    def wants_deadlines(self) -> bool:
+        return not self.types or DEADLINE_TYPE in self.types
+
+    def tagged(self, pages: PageQuerySet) -> PageQuerySet:
+        if not self.tags:
+            return pages
+        through = pages.model.tagged_items.rel.related_model
+        return pages.filter(pk__in=through.objects.filter(tag__in=self.tags).values("content_object_id"))
+
+    def events(self, events: PageQuerySet) -> PageQuerySet:
+        if self.types:
+            events = events.filter(event_type__in=self.types)
+        return self.tagged(events)
+
+    def calls(self, calls: PageQuerySet) -> PageQuerySet:
+        return self.tagged(calls) if self.wants_deadlines else calls.none()
+
+
+def in_helsinki(moment: datetime) -> datetime:
+    """The moment as Finnish wall-clock time: written as DTSTART;TZID=Europe/Helsinki."""
+    return moment.astimezone(HELSINKI)
+
+
+def event_times(event) -> tuple[date | datetime, date | datetime]:
+    """DTSTART and DTEND; all-day events get dates, with the exclusive end date RFC 5545 asks for."""
+    start = in_helsinki(event.starts_at)
+    end = in_helsinki(event.ends_at) if event.ends_at else None
+    if event.all_day:
+        return start.date(), (end or start).date() + timedelta(days=1)
+    return start, end or start
+
+
+def event_location(event) -> str:
+    """Venue, address and municipality; or the online link when there is no place to go."""
+    parts = [event.venue, event.address]
+    municipality = event.municipality.name if event.municipality else ""
+    if municipality and municipality.lower() not in event.address.lower():
+        parts.append(municipality)
+    place = ", ".join(part for part in parts if part)
+    return place or event.online_url
+
+
+def event_status(event) -> str:
+    status = event_model().Status
+    if event.status == status.CANCELLED:
+        return "CANCELLED"
+    if event.status == status.POSTPONED:
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def description(page) -> str:
+    """The summary, then the link: many calendar apps show DESCRIPTION but not URL."""
+    return "\n\n".join(text for text in (page.summary, page.feed_url) if text)
+
+
+def uid(kind: str, page) -> str:
+    """Stable across requests, republishing and database copies: never the database id alone."""
+    return f"{kind}-{page.translation_key}-{page.locale.language_code}@koonto"
+
+
+def event_component(event) -> Event:
+    start, end = event_times(event)
+    summary = event.title
+    if event.status != event_model().Status.SCHEDULED:
+        summary = f"{event.get_status_display()}: {event.title}"
+    return Event.new(
+        uid=uid("event", event),
+        start=start,
+        end=end,
+        summary=summary,
+        description=description(event),
+        location=event_location(event) or None,
+        url=event.feed_url,
+        status=event_status(event),
+        last_modified=event.last_published_at,
+        stamp=event.last_published_at or timezone.now(),
+    )
+
+
+def deadline_times(call) -> tuple[date | datetime, date | datetime]:
+    """A call closing at midnight is an all-day deadline on the day before; otherwise a moment."""
+    closes = in_helsinki(call.closes_at)
+    if closes.time() == time(0, 0):
+        return closes.date() - timedelta(days=1), closes.date()
+    return closes, closes
+
+
+def deadline_component(call) -> Event:
+    start, end = deadline_times(call)
+    component = Event.new(
+        uid=uid("deadline", call),
+        start=start,
+        end=end,
+        summary=_("Application deadline: %(title)s") % {"title": call.title},
+        description=description(call),
+        url=call.feed_url,
+        status="CANCELLED" if call.cancelled else "CONFIRMED",
+        last_modified=call.last_published_at,
+        stamp=call.last_published_at or timezone.now(),
+    )
+    component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    return component
+
+
+def build_calendar(name: str, calendar_uid: str, components: list[Event]) -> Calendar:
+    """A calendar with the Europe/Helsinki VTIMEZONE, covering the years its events fall in."""
+    calendar = Calendar.new(prodid=PRODID, name=name, uid=calendar_uid)
+    calendar.add("x-wr-timezone", CALENDAR_TZID)
+    years = [component.start.year for component in components] or [timezone.now().year]
+    calendar.add_component(
+        Timezone.from_tzid(CALENDAR_TZID, first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1))
+    )
+    for component in components:
+        calendar.add_component(component)
+    return calendar
+
+
+def calendar_response(calendar: Calendar) -> HttpResponse:
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to."""
+    try:
+        filters = CalendarFilters.from_query(request.GET)
+    except BadParameter as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    now = timezone.now()
+    events = filters.events(site_pages(request, event_model()).upcoming(now)).select_related("municipality", "locale")
+    calls = filters.calls(site_pages(request, call_model())).filter(closes_at__gte=now).select_related("locale")
+    components = [event_component(event) for event in with_full_urls(events, request)]
+    components += [deadline_component(call) for call in with_full_urls(calls.order_by("closes_at", "pk"), request)]
+    calendar_uid = f"calendar-{translation.get_language()}@koonto"
+    return calendar_response(build_calendar(_("Koonto: events and deadlines"), calendar_uid, components))
+
+
+@require_GET
+def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
+    """One event as an .ics file to add to a calendar; only live, public events of this site and language."""
+    event = site_pages(request, event_model()).select_related("municipality", "locale").filter(pk=page_id).first()
+    if event is None:
+        raise Http404
+    [event] = with_full_urls([event], request)
+    response = calendar_response(build_calendar(event.title, uid("calendar", event), [event_component(event)]))
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{event.slug}.ics")
+    return response
+
+
+# --- RSS ------------------------------------------------------------------------------------------
+
+
+class PageFeed(Feed):
+    """RSS 2.0 of one kind of page in the URL's language: title, link, summary, first publication.
+
+    `get_object` hands the request to the feed-level methods; items carry their full URL, which
+    is also their guid.
+    """
+
+    index_model_label = ""
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def link(self, request):
+        index = site_pages(request, apps.get_model(self.index_model_label)).first()
+        if index is not None:
+            return index.get_full_url(request)
+        return request.build_absolute_uri("/")
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.feed_url
+
+    def item_guid(self, item):
+        return item.feed_url
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+
+class EventFeed(PageFeed):
+    index_model_label = "events.EventIndexPage"
+
+    def title(self, request):
+        return _("Koonto: upcoming events")
+
+    def description(self, request):
+        return _("Trainings, info sessions and other events on citizen-led development in Pohjois-Savo, soonest first.")
+
+    def items(self, request):
+        events = site_pages(request, event_model()).upcoming(timezone.now())
+        return with_full_urls(events[:RSS_SIZE], request)
+
+
+class ShowcaseFeed(PageFeed):
+    index_model_label = "showcase.ShowcaseIndexPage"
+
+    def title(self, request):
+        return _("Koonto: project showcases")
+
+    def description(self, request):
+        return _("Citizen-led development projects in Pohjois-Savo, newest first.")
+
+    def items(self, request):
+        showcases = site_pages(request, apps.get_model("showcase", "ShowcasePage")).order_by(*NEWEST_FIRST)
+        return with_full_urls(showcases[:RSS_SIZE], request)
+
+
+class GuideFeed(PageFeed):
+    """Funding guides and funding calls in one feed: what a project planner follows."""
+
+    index_model_label = "guides.GuideIndexPage"
+
+    def title(self, request):
+        return _("Koonto: funding guides and calls")
+
+    def description(self, request):
+        return _("New funding guides and funding calls for citizen-led development projects, newest first.")
+
+    def items(self, request):
+        newest = []
+        for model in (apps.get_model("guides", "GuidePage"), call_model()):
+            pages = site_pages(request, model).order_by(*NEWEST_FIRST)
+            newest += pages[:RSS_SIZE]
+        newest.sort(key=lambda page: page.first_published_at or EPOCH, reverse=True)
+        return with_full_urls(newest[:RSS_SIZE], request)
+
+
+# --- robots.txt ----------------------------------------------------------------------------------
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Everything public may be crawled; the admin may not. The sitemap lists every language."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,136 @@
+"""Content for the API tests: one published page of each type, in Finnish and English."""
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
+from wagtail_localize.operations import translate_object
+
+from guides.models import FundingCallAttachment, FundingCallContact
+from koonto.models import ContactPerson, Municipality, Organisation
+from showcase.models import OperatingModel, ShowcaseMunicipality, ShowcaseOrganisation
+from tests.factories import (
+    EventPageFactory,
+    FundingCallPageFactory,
+    GuidePageFactory,
+    ShowcasePageFactory,
+)
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def publish(page):
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def translate(english_sections, en_locale, django_capture_on_commit_callbacks):
+    """Translate a Finnish page into English with wagtail-localize and publish the translation.
+
+    The sections are translated first (only for tests that ask for this: it is the slow part).
+    """
+
+    def translate(page, publish_it=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_object(page, [en_locale])
+        english = page.get_translation(en_locale).specific
+        if publish_it:
+            english.save_revision().publish()
+        return type(english).objects.get(pk=english.pk)
+
+    return translate
+
+
+@pytest.fixture
+def english_sections(site, guide_index, showcase_index, event_index, en_locale, django_capture_on_commit_callbacks):
+    english = {}
+    for index in (guide_index, showcase_index, event_index):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_object(index, [en_locale])
+        english[index.pk] = index.get_translation(en_locale)
+        english[index.pk].save_revision().publish()
+    return english
+
+
+@pytest.fixture
+def kuopio(db):
+    return Municipality.objects.get(code="297")
+
+
+@pytest.fixture
+def organisation(fi_locale, kuopio):
+    return Organisation.objects.create(
+        name="Pallokissat Kuopio ry", website="https://pallokissat.example", municipality=kuopio, locale=fi_locale
+    )
+
+
+@pytest.fixture
+def image(db):
+    return wagtail_factories.ImageFactory(
+        title="Kuva", description="Lapset pelaavat jalkapalloa", file__width=1600, file__height=900
+    )
+
+
+@pytest.fixture
+def event(site, event_index, kuopio, organisation, image):
+    event = EventPageFactory(
+        parent=event_index,
+        title="Hankeinfo",
+        slug="hankeinfo",
+        summary="Kerromme hausta.",
+        event_type="info_session",
+        mode="hybrid",
+        venue="Kuopion kaupungintalo",
+        municipality=kuopio,
+        online_url="https://meet.example/info",
+        organiser=organisation,
+        price=Decimal("15.50"),
+        starts_at=datetime(2030, 3, 2, 13, 0, tzinfo=HELSINKI),
+        ends_at=datetime(2030, 3, 2, 15, 0, tzinfo=HELSINKI),
+        listing_image=image,
+    )
+    event.tags.add("infotilaisuus")
+    return publish(event)
+
+
+@pytest.fixture
+def call(site, guide_index, fi_locale):
+    contact = ContactPerson.objects.create(
+        name="Hanna Hankkija", role="Projektipäällikkö", email="hanna@example.fi", locale=fi_locale
+    )
+    document = Document.objects.create(title="Hakuilmoitus", file=ContentFile(b"%PDF-1.4 hakuilmoitus", name="hakuilmoitus.pdf"))
+    call = FundingCallPageFactory(
+        parent=guide_index,
+        title="Hankehaku 2030",
+        slug="hankehaku-2030",
+        support_rate=Decimal("80.00"),
+        total_budget=Decimal("1500000"),
+        eligible_applicants="<p>Rekisteröidyt yhdistykset.</p>",
+    )
+    FundingCallContact.objects.create(page=call, contact=contact)
+    FundingCallAttachment.objects.create(page=call, document=document, title="Hakuilmoitus (PDF)")
+    return publish(call)
+
+
+@pytest.fixture
+def showcase(site, showcase_index, organisation, kuopio):
+    showcase = ShowcasePageFactory(parent=showcase_index, title="Perhefutis", slug="perhefutis", programme_period="2021-2027")
+    ShowcaseOrganisation.objects.create(page=showcase, organisation=organisation, role="implementer")
+    ShowcaseMunicipality.objects.create(page=showcase, municipality=kuopio)
+    OperatingModel.objects.create(page=showcase, title="Perhefutis-malli", description="Koko perhe pelaa.")
+    return publish(showcase)
+
+
+@pytest.fixture
+def guide(site, guide_index):
+    return publish(GuidePageFactory(parent=guide_index, title="Näin haet", slug="nain-haet", project_phase="application"))
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)

@@ -1,0 +1,199 @@
+"""API v3: Koonto's typed events and calls endpoints, the OpenAPI document, and the writes switch."""
+
+from datetime import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openapi_spec_validator import validate
+from wagtail.models import APIToken
+
+from tests.api.conftest import HELSINKI
+from tests.factories import EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content
+    return response.json()
+
+
+def test_openapi_document_validates_and_types_koonto_endpoints(client, site):
+    document = get(client, "/api/v3/openapi.json")
+    validate(document)
+    assert {"/api/v3/koonto/events/", "/api/v3/koonto/events/{page_id}/", "/api/v3/koonto/calls/"} <= set(document["paths"])
+    event = document["components"]["schemas"]["EventOut"]["properties"]
+    assert event["starts_at"]["format"] == "date-time"
+    assert event["price"]["anyOf"][0]["type"] == "number"
+    assert event["municipality"]["anyOf"][0]["$ref"].endswith("/MunicipalityOut")
+    parameters = {p["name"] for p in document["paths"]["/api/v3/koonto/events/"]["get"]["parameters"]}
+    assert {"locale", "type", "municipality", "tag", "starts_after", "starts_before", "upcoming", "order", "limit"} <= parameters
+    assert client.get("/api/v3/docs/").status_code == 200
+
+
+def test_event_list_and_detail_are_typed(client, event):
+    data = get(client, "/api/v3/koonto/events/?locale=fi")
+    assert data["count"] == 1
+    item = data["items"][0]
+    assert item["starts_at"] == "2030-03-02T13:00:00+02:00"
+    assert item["event_type"] == {"value": "info_session", "label": "Infotilaisuus"}
+    assert item["municipality"] == {"code": "297", "name": "Kuopio"}
+    assert item["organiser"]["url"] == "http://testserver/fi/organisaatiot/pallokissat-kuopio-ry/"
+    assert item["price"] == 15.5
+    assert item["image"]["medium"]["url"].endswith(".webp")
+    assert item["image"]["alt"] == "Lapset pelaavat jalkapalloa"
+    assert item["url"] == event.full_url and item["url"].endswith("/fi/tapahtumat/hankeinfo/")
+    assert get(client, f"/api/v3/koonto/events/{event.pk}/")["title"] == "Hankeinfo"
+
+
+def test_call_list_is_typed_and_filters_by_status(client, call):
+    item = get(client, "/api/v3/koonto/calls/?status=open")["items"][0]
+    assert item["status"]["value"] == "open"
+    assert item["support_rate"] == 80.0
+    assert item["attachments"][0]["file_size"] > 0
+    assert item["contacts"][0]["name"] == "Hanna Hankkija"
+    assert item["eligible_applicants"] == "<p>Rekisteröidyt yhdistykset.</p>"
+    assert get(client, "/api/v3/koonto/calls/?status=closed")["count"] == 0
+
+
+@pytest.fixture
+def events(site, event_index, kuopio):
+    from koonto.models import Municipality
+
+    iisalmi = Municipality.objects.get(code="140")
+    pages = [
+        EventPageFactory(
+            parent=event_index,
+            title="Maaliskuu",
+            starts_at=datetime(2030, 3, 10, 10, tzinfo=HELSINKI),
+            municipality=kuopio,
+            event_type="training",
+        ),
+        EventPageFactory(
+            parent=event_index,
+            title="Huhtikuu",
+            starts_at=datetime(2030, 4, 10, 10, tzinfo=HELSINKI),
+            municipality=iisalmi,
+            event_type="webinar",
+        ),
+        EventPageFactory(
+            parent=event_index,
+            title="Mennyt",
+            starts_at=datetime(2020, 1, 10, 10, tzinfo=HELSINKI),
+            ends_at=None,
+            event_type="other",
+        ),
+    ]
+    pages[0].tags.add("koulutus")
+    for page in pages:
+        page.save_revision().publish()
+    return pages
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", ["Mennyt", "Maaliskuu", "Huhtikuu"]),
+        ("order=-starts_at", ["Huhtikuu", "Maaliskuu", "Mennyt"]),
+        ("upcoming=true", ["Maaliskuu", "Huhtikuu"]),
+        ("municipality=140", ["Huhtikuu"]),
+        ("type=training", ["Maaliskuu"]),
+        ("tag=koulutus", ["Maaliskuu"]),
+        ("starts_after=2030-03-01&starts_before=2030-03-10", ["Maaliskuu"]),
+        ("locale=en", []),
+        ("limit=1&offset=1", ["Maaliskuu"]),
+    ],
+)
+def test_event_filters(client, events, query, expected):
+    data = get(client, f"/api/v3/koonto/events/?{query}")
+    assert [item["title"] for item in data["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("starts_after=tomorrow", "starts_after"),
+        ("starts_after=2030-05-01&starts_before=2030-04-01", "starts_before"),
+        ("municipality=999", "municipality"),
+        ("type=party", "type"),
+        ("locale=de", "locale"),
+        ("limit=51", "limit"),
+        ("limit=abc", "limit"),
+        ("upcoming=perhaps", "upcoming"),
+        ("order=title", "order"),
+        ("colour=blue", "colour"),
+    ],
+)
+def test_bad_parameters_are_400_naming_the_parameter(client, events, query, parameter):
+    response = client.get(f"/api/v3/koonto/events/?{query}")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"].startswith(parameter)
+
+
+def test_bad_call_status_is_400(client, call):
+    response = client.get("/api/v3/koonto/calls/?status=someday")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("status")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_event_listing_query_count_is_the_same_for_5_and_50(
+    client, english_sections, event_index, kuopio, django_assert_max_num_queries
+):
+    url = "/api/v3/koonto/events/?limit=50"
+
+    def make(count):
+        for _n in range(count):
+            page = EventPageFactory(parent=event_index, municipality=kuopio)
+            page.tags.add("koulutus")
+            page.save_revision().publish()
+
+    make(5)
+    client.get(url)
+    small = count_queries(client, url)
+    make(45)
+    with django_assert_max_num_queries(small):
+        client.get(url)
+
+
+# --- writes -------------------------------------------------------------------------------------
+
+
+def token_for(user):
+    _token, key = APIToken.create_token(user=user, name="test")
+    return key
+
+
+def test_writes_are_off_by_default(client, event, communications):
+    key = token_for(communications)
+    response = client.post(
+        f"/api/v3/pages/{event.pk}/actions/unpublish/", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert response.status_code == 405
+    assert "KOONTO_API_WRITES" in response.json()["message"]
+    event.refresh_from_db()
+    assert event.live
+
+
+def test_with_writes_on_a_token_has_its_users_permissions(client, settings, event, editor, communications):
+    settings.KOONTO_API_WRITES = True
+    url = f"/api/v3/pages/{event.pk}/actions/unpublish/"
+    assert client.post(url, content_type="application/json").status_code == 401
+    editor_key = token_for(editor)
+    response = client.post(url, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {editor_key}")
+    assert response.status_code == 403
+    event.refresh_from_db()
+    assert event.live
+    key = token_for(communications)
+    response = client.post(url, data={}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 200, response.content
+    event.refresh_from_db()
+    assert not event.live

@@ -1,0 +1,87 @@
+"""RSS feeds of upcoming events, showcases, and funding guides with calls, per language."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import EventPageFactory, FundingCallPageFactory, GuidePageFactory, ShowcasePageFactory
+from tests.feeds.helpers import feed_url, get_rss, rss_titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_events_feed_lists_upcoming_events_soonest_first(client, publish_event):
+    now = timezone.now()
+    later = publish_event(title="Myöhemmin", summary="Toinen tapahtuma.", starts_at=now + timedelta(days=9))
+    publish_event(title="Pian", starts_at=now + timedelta(days=2))
+    publish_event(title="Mennyt", starts_at=now - timedelta(days=3), ends_at=now - timedelta(days=3, hours=-1))
+    parsed = get_rss(client, "events_feed")
+
+    assert parsed.version == "rss20"
+    assert rss_titles(parsed) == ["Pian", "Myöhemmin"]
+    entry = parsed.entries[1]
+    assert entry.link == later.get_full_url()
+    assert entry.link.startswith("http")
+    assert entry.id == later.get_full_url()
+    assert entry.summary == "Toinen tapahtuma."
+    assert entry.published_parsed is not None
+    assert parsed.feed.link.endswith("/tapahtumat/")
+
+
+def test_the_showcases_feed_lists_the_newest_first(client, publish_showcase):
+    publish_showcase(title="Vanhempi")
+    newer = publish_showcase(title="Uudempi", summary="Hankkeen tiivistelmä.")
+    parsed = get_rss(client, "showcases_feed")
+    assert rss_titles(parsed) == ["Uudempi", "Vanhempi"]
+    assert parsed.entries[0].link == newer.get_full_url()
+    assert parsed.entries[0].summary == "Hankkeen tiivistelmä."
+
+
+def test_guides_and_calls_share_one_feed_newest_first(client, publish_guide, publish_call):
+    publish_guide(title="Opas")
+    call = publish_call(title="Hankehaku")
+    publish_guide(title="Uusin opas")
+    parsed = get_rss(client, "guides_feed")
+    assert rss_titles(parsed) == ["Uusin opas", "Hankehaku", "Opas"]
+    assert parsed.entries[1].link == call.get_full_url()
+
+
+def test_the_english_feeds_list_only_english_pages(client, publish_event, publish_guide, english):
+    event = english(publish_event(title="Tapahtuma"))
+    event.title = "Event"
+    event.save_revision().publish()
+    publish_event(title="Vain suomeksi")
+    guide = english(publish_guide(title="Opas"))
+
+    parsed = get_rss(client, "events_feed", "en")
+    assert rss_titles(parsed) == ["Event"]
+    assert "/en/" in parsed.entries[0].link
+    assert [entry.link for entry in get_rss(client, "guides_feed", "en").entries] == [guide.get_full_url()]
+    assert set(rss_titles(get_rss(client, "events_feed", "fi"))) == {"Tapahtuma", "Vain suomeksi"}
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "index_fixture"),
+    [
+        ("events_feed", EventPageFactory, "event_index"),
+        ("showcases_feed", ShowcasePageFactory, "showcase_index"),
+        ("guides_feed", GuidePageFactory, "guide_index"),
+        ("guides_feed", FundingCallPageFactory, "guide_index"),
+    ],
+)
+def test_feed_queries_are_the_same_for_5_and_50_items(
+    client, site, request, name, factory, index_fixture, django_assert_max_num_queries
+):
+    index = request.getfixturevalue(index_fixture)
+    url = feed_url(name)
+    for _ in range(5):
+        factory(parent=index)
+    client.get(url)  # warm the site and locale caches
+    with django_assert_max_num_queries(100) as small:
+        client.get(url)
+    for _ in range(45):
+        factory(parent=index)
+    with django_assert_max_num_queries(len(small)):
+        response = client.get(url)
+    assert response.content.count(b"<item>") == 50
