@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, no collectstatic needed."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
@@ -12,7 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# A named SQLite test database lets `pytest --reuse-db` keep it between runs.
+# A named SQLite test database lets `pytest --reuse-db` keep it between runs
+# (KOONTO_TEST_DB_FILE gives a parallel run its own file).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("KOONTO_TEST_DB_FILE", str(BASE_DIR / ".pytest-db.sqlite3"))}
 WAGTAILADMIN_BASE_URL = "http://testserver"
