@@ -1,27 +1,164 @@
-"""Site search: live, public pages in the visitor's language only."""
+"""Site search: live, public pages in the visitor's language only.
+
+`search` is the search page (filters, snippets, pagination, promoted results, help when nothing
+is found); `suggest` answers the search box's autocomplete with JSON. Both take whatever a
+visitor types: the query is cut, reduced to words and never echoed as HTML (templates escape it).
+"""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from search import engine
+from search.models import ZeroResultHits
+from search.normalise import query_terms
+from search.snippets import snippet
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+MAX_SUGGESTIONS = 8
+FILTER_NAMES = ("type", "tag", "municipality")
+# Where a visitor who found nothing can go next.
+FUNDING_GUIDES_SHOWN = 5
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    raw_query = request.GET.get("q", "")
+    query = engine.clean_query(raw_query)
     locale = Locale.get_active()
-    results = Page.objects.none()
+    notes = []
+    if len(" ".join(raw_query.split())) > engine.MAX_QUERY_LENGTH:
+        notes.append(
+            _("Your search was long, so only its first %(count)s characters were used.") % {"count": engine.MAX_QUERY_LENGTH}
+        )
+    filters, filter_notes = _filters(request)
+    notes += filter_notes
+    context = {"search_query": query, "notes": notes, "filters": filters, "searched": bool(query)}
     if query:
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = pages.search(query)
+        context.update(_results(request, query, locale, filters, notes))
+    elif "q" in request.GET:
+        notes.append(_("Type a word or two to search for."))
+    return TemplateResponse(request, "search/search.html", context)
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+
+def _filters(request) -> tuple[dict[str, str], list[str]]:
+    """The filters in the query string; an unknown type is ignored with a note."""
+    filters = {name: request.GET.get(name, "").strip()[:100] for name in FILTER_NAMES}
+    notes = []
+    if filters["type"] and filters["type"] not in {*engine.RESULT_TYPES, "page"}:
+        filters["type"] = ""
+        notes.append(_("That result type does not exist, so results of every type are shown."))
+    return {name: value for name, value in filters.items() if value}, notes
+
+
+def _results(request, query: str, locale: Locale, filters: dict[str, str], notes: list[str]) -> dict:
+    outcome = engine.run_search(query, locale, filters)
+    if not outcome.terms:
+        notes.append(_("Your search has no words to look for. Try letters or numbers."))
+        return {}
+    page_obj = _paginate(outcome.hits, request.GET.get("page"), notes)
+    if request.GET.get("page", "1") in ("", "1"):  # a new search, not its next page
+        _log(query, found=bool(outcome.hits or filters))
+    pages = Page.objects.filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
+    lang = locale.language_code
+    results = [
+        {
+            "page": pages[hit.pk],
+            "type": hit.type_key,
+            "type_label": engine.type_label(hit.type_key),
+            "snippet": snippet(pages[hit.pk], outcome.terms, lang),
+            "call_status": hit.call_status,
+        }
+        for hit in page_obj
+        if hit.pk in pages
+    ]
+    context = {
+        "search_results": page_obj,
+        "results": results,
+        "facets": outcome.facets,
+        "relaxed": outcome.relaxed,
+        "promotions": _promotions(query, locale) if page_obj.number == 1 and not filters else [],
+        "query_string_without_page": _query_string(request, drop=("page",)),
+    }
+    if not outcome.hits:
+        context.update(_zero_result_help(query, locale))
+    return context
+
+
+def _paginate(hits, number, notes: list[str]):
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        return paginator.page(number or 1)
     except PageNotAnInteger:
-        page = paginator.page(1)
+        notes.append(_("That is not a page number, so the first page is shown."))
+        return paginator.page(1)
     except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+        notes.append(_("There are not that many pages of results, so the last page is shown."))
+        return paginator.page(paginator.num_pages)
 
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
+
+def _log(query: str, found: bool) -> None:
+    """Count the query for the staff report (Reports → Search queries)."""
+    logged = Query.get(query)
+    logged.add_hit()
+    if not found:
+        ZeroResultHits.add_hit(logged)
+
+
+def _promotions(query: str, locale: Locale) -> list[SearchPromotion]:
+    """Editors' picks for this query: external links, and live public pages in this language."""
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    visible = set(engine.public_pages(locale).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True))
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+
+
+def _zero_result_help(query: str, locale: Locale) -> dict:
+    """A spelling suggestion that finds something, and the funding guides to browse."""
+    suggestion = engine.spelling_suggestion(query, locale)
+    if suggestion and not engine.run_search(suggestion, locale).hits:
+        suggestion = ""
+    from guides.models import GuideIndexPage, GuidePage
+
+    guides = GuidePage.objects.live().public().filter(locale=locale).order_by("title")[:FUNDING_GUIDES_SHOWN]
+    guide_index = GuideIndexPage.objects.live().public().filter(locale=locale).first()
+    return {"suggestion": suggestion, "guides": guides, "guide_index": guide_index}
+
+
+def _query_string(request, drop=()) -> str:
+    params = request.GET.copy()
+    for name in drop:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def suggest(request):
+    """Autocomplete for the search box: up to eight pages whose title starts with, or which
+    match, what has been typed. JSON: {"query": ..., "suggestions": [{"title", "url", "type"}]}."""
+    query = engine.clean_query(request.GET.get("q", ""))
+    locale = Locale.get_active()
+    suggestions = []
+    if len(query) >= 2 and query_terms(query, locale.language_code):
+        pages = list(engine.public_pages(locale).autocomplete(query)[:MAX_SUGGESTIONS])
+        seen = {page.pk for page in pages}
+        hits = [hit for hit in engine.run_search(query, locale).hits if hit.pk not in seen]
+        extra = Page.objects.filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
+        pages += [extra[hit.pk] for hit in hits if hit.pk in extra]
+        type_keys = engine.type_keys()
+        suggestions = [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": str(engine.type_label(type_keys.get(page.content_type_id, "page"))),
+            }
+            for page in pages[:MAX_SUGGESTIONS]
+        ]
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response["X-Robots-Tag"] = "noindex"
+    return response

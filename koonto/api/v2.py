@@ -22,7 +22,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
@@ -34,6 +34,8 @@ from wagtail.models import Locale, Site
 
 from koonto.api.fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
+from search.engine import clean_query
+from search.normalise import query_terms
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
@@ -178,6 +180,26 @@ class KoontoFieldsFilter(FieldsFilter):
             request._request.GET = original
 
 
+class KoontoSearchFilter(SearchFilter):
+    """`search=` with the site search's normalisation (search/normalise.py): base forms of the
+    words in the requested `locale`'s language (Finnish when none), so "yhdistyksille" finds
+    pages about "yhdistys" as it does on the search page."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        language = request.GET.get("locale") or settings.LANGUAGE_CODE
+        params = request.GET.copy()
+        params["search"] = " ".join(query_terms(clean_query(request.GET["search"]), language))
+        if not params["search"]:
+            raise BadRequestError("search: give at least one word to search for")
+        original, request._request.GET = request._request.GET, params
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
 class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page."""
 
@@ -191,7 +213,7 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
         KoontoFilter,
         *[
-            {FieldsFilter: KoontoFieldsFilter, LocaleFilter: KoontoLocaleFilter}.get(b, b)
+            {FieldsFilter: KoontoFieldsFilter, LocaleFilter: KoontoLocaleFilter, SearchFilter: KoontoSearchFilter}.get(b, b)
             for b in PagesAPIViewSet.filter_backends
         ],
     ]

@@ -1,0 +1,290 @@
+"""The search behind the search page, the suggestions and the API: match, rank, facet.
+
+Matching is done by Wagtail's database search backend over the normalised fields
+(search/normalise.py), so it runs in the database on SQLite and PostgreSQL alike. Ranking and
+facets are done here, in Python, over the matched pages' titles, summaries, tags and
+municipalities: the two backends score differently (BM25 vs ts_rank), and Koonto's rules
+(title and summary over body, exact words over base forms over compound parts, open calls
+first) must give the same order on both.
+"""
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail.search.query import PlainText
+
+from search.normalise import display_base, fold, query_terms, word_terms, words
+
+MAX_QUERY_LENGTH = 200
+VOCABULARY_CACHE_SECONDS = 300
+# When no page has every word, pages with any word of at least this length are shown instead.
+MIN_RELAXED_TERM_LENGTH = 3
+# How alike (0-1, difflib's ratio) a word must be to a known word to be suggested instead.
+SPELLING_CUTOFF = 0.75
+
+# Result types as the visitor sees them; everything else is a "page".
+RESULT_TYPES = {
+    "guide": ("guides", "guidepage", _("Guide")),
+    "call": ("guides", "fundingcallpage", _("Funding call")),
+    "showcase": ("showcase", "showcasepage", _("Project showcase")),
+    "event": ("events", "eventpage", _("Event")),
+}
+PAGE_TYPE_LABEL = _("Page")
+LISTING_MODELS = [
+    ("guides", "guidepage"),
+    ("guides", "fundingcallpage"),
+    ("showcase", "showcasepage"),
+    ("events", "eventpage"),
+    ("home", "standardpage"),
+]
+
+# Points a query word earns where it matches (see rank()).
+TITLE_POINTS = {"exact": 8, "base": 6, "part": 2}
+SUMMARY_POINTS = {"exact": 4, "base": 3, "part": 1}
+PHRASE_POINTS = {"title": 10, "summary": 5}
+CALL_STATUS_POINTS = {"open": 0.5, "upcoming": 0.25}
+
+
+def type_label(type_key: str):
+    return RESULT_TYPES[type_key][2] if type_key in RESULT_TYPES else PAGE_TYPE_LABEL
+
+
+@dataclass
+class Hit:
+    """One matched page, with what ranking and facets need (no full page object)."""
+
+    pk: int
+    type_key: str
+    title: str
+    position: int  # newest first: the last tie-breaker
+    summary: str = ""
+    call_status: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)  # slug -> name
+    municipalities: dict[str, str] = field(default_factory=dict)  # code -> name
+    score: float = 0.0
+
+
+@dataclass
+class Facet:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Outcome:
+    """What a search found: ranked hits after filters, and facet counts."""
+
+    terms: list[str]
+    hits: list[Hit]
+    facets: dict[str, list[Facet]]
+    relaxed: bool = False  # no page had every word: these pages have some of them
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: whitespace collapsed, cut to MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_pages(queryset, terms: list[str], operator: str = "and"):
+    """Pages of `queryset` that match the base-form `terms`, newest first.
+
+    Not in the backend's relevance order: rank() orders them, the same way on both databases,
+    and SQLite's relevance ordering re-runs the full-text match once per matched row (seconds
+    for a common word on 10,000 pages). Returns a plain queryset (the database backends build
+    one; see SQLiteSearchResults and PostgresSearchResults.get_queryset).
+    """
+    results = queryset.search(PlainText(" ".join(terms), operator=operator), order_by_relevance=False)
+    return results.get_queryset()
+
+
+def public_pages(locale: Locale):
+    """What visitors may find: live pages, not view-restricted (nor below one), in one language."""
+    return Page.objects.live().public().filter(locale=locale)
+
+
+def type_keys() -> dict[int, str]:
+    keys = {}
+    for key, (app_label, model, _label) in RESULT_TYPES.items():
+        keys[ContentType.objects.get_by_natural_key(app_label, model).pk] = key
+    return keys
+
+
+def _collect_hits(queryset, terms: list[str], operator: str) -> dict[int, Hit]:
+    keys = type_keys()
+    rows = search_pages(queryset, terms, operator).values_list("pk", "content_type_id", "title", "search_description")
+    hits = {}
+    for position, (pk, content_type_id, title, description) in enumerate(rows):
+        hits[pk] = Hit(pk, keys.get(content_type_id, "page"), title, position, summary=description or "")
+    if hits:
+        _add_details(hits)
+    return hits
+
+
+def _add_details(hits: dict[int, Hit]) -> None:
+    """Summaries, call states, tags and municipalities of the hits: a fixed number of queries."""
+    ids = list(hits)
+    for app_label, model_name in LISTING_MODELS:
+        model = apps.get_model(app_label, model_name)
+        for pk, summary in model.objects.filter(pk__in=ids).exclude(summary="").values_list("pk", "summary"):
+            hits[pk].summary = summary
+    calls = apps.get_model("guides", "FundingCallPage")
+    now = timezone.now()
+    for call in calls.objects.filter(pk__in=ids).only("opens_at", "closes_at", "cancelled"):
+        hits[call.pk].call_status = call.status_at(now)
+    for app_label, model_name in LISTING_MODELS[:4]:
+        through = apps.get_model(app_label, model_name).tags.through
+        rows = through.objects.filter(content_object_id__in=ids).values_list("content_object_id", "tag__slug", "tag__name")
+        for pk, slug, name in rows:
+            hits[pk].tags[slug] = name
+    _add_municipalities(hits, ids)
+
+
+def _add_municipalities(hits: dict[int, Hit], ids: list[int]) -> None:
+    showcase_rows = (
+        apps.get_model("showcase", "ShowcaseMunicipality").objects.filter(page_id__in=ids).select_related("municipality")
+    )
+    events = (
+        apps.get_model("events", "EventPage")
+        .objects.filter(pk__in=ids, municipality__isnull=False)
+        .select_related("municipality")
+    )
+    pairs = [(row.page_id, row.municipality) for row in showcase_rows] + [(e.pk, e.municipality) for e in events]
+    for pk, municipality in pairs:
+        hits[pk].municipalities[municipality.code] = municipality.name
+
+
+def _match_kinds(text: str, terms: set[str], exact_words: set[str], lang: str) -> dict[str, str]:
+    """For each query term found in the text: "exact" (the word as typed), "base" (another form
+    of the word) or "part" (a part of a compound)."""
+    kinds: dict[str, str] = {}
+    order = {"part": 0, "base": 1, "exact": 2}
+    for word in words(text):
+        forms = word_terms(word, lang)
+        for index, term in enumerate(forms):
+            if term not in terms:
+                continue
+            kind = "exact" if fold(word) in exact_words else ("base" if index == 0 else "part")
+            if order[kind] > order.get(kinds.get(term, ""), -1):
+                kinds[term] = kind
+    return kinds
+
+
+def _phrase_in(text: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {' '.join(fold(word) for word in words(text))} "
+
+
+def rank(hits: list[Hit], query: str, terms: list[str], lang: str) -> list[Hit]:
+    """Order hits by Koonto's rules, identically on SQLite and PostgreSQL.
+
+    A word in the title counts more than in the summary, and both more than the body (a page
+    that matched only in its body scores 0). The word as typed counts more than another form of
+    it, which counts more than a compound part. The whole query as typed, as a phrase, adds more.
+    Between equal matches, an open funding call comes before an upcoming one, before the rest;
+    then the newest page first.
+    """
+    term_set = set(terms)
+    exact_words = {fold(word) for word in words(query)}
+    phrase = " ".join(fold(word) for word in words(query)) if len(words(query)) > 1 else ""
+    for hit in hits:
+        score = sum(TITLE_POINTS[kind] for kind in _match_kinds(hit.title, term_set, exact_words, lang).values())
+        score += sum(SUMMARY_POINTS[kind] for kind in _match_kinds(hit.summary, term_set, exact_words, lang).values())
+        score += PHRASE_POINTS["title"] if _phrase_in(hit.title, phrase) else 0
+        score += PHRASE_POINTS["summary"] if _phrase_in(hit.summary, phrase) else 0
+        score += CALL_STATUS_POINTS.get(hit.call_status or "", 0)
+        hit.score = score
+    return sorted(hits, key=lambda hit: (-hit.score, hit.position))
+
+
+def _facet_values(hit: Hit, name: str) -> dict[str, str]:
+    if name == "type":
+        return {hit.type_key: str(type_label(hit.type_key))}
+    return hit.tags if name == "tag" else hit.municipalities
+
+
+def _passes(hit: Hit, filters: dict[str, str], skip: str | None = None) -> bool:
+    return all(not value or value in _facet_values(hit, name) for name, value in filters.items() if name != skip)
+
+
+def facet_counts(hits: list[Hit], filters: dict[str, str]) -> dict[str, list[Facet]]:
+    """Counts per type, tag and municipality; each facet counts the hits that pass the *other*
+    filters, so a visitor sees what choosing another value would give."""
+    facets = {}
+    for name in ("type", "tag", "municipality"):
+        counts: Counter = Counter()
+        labels: dict[str, str] = {}
+        for hit in hits:
+            if _passes(hit, filters, skip=name):
+                for value, label in _facet_values(hit, name).items():
+                    counts[value] += 1
+                    labels[value] = label
+        facets[name] = sorted(
+            (Facet(value, labels[value], count, filters.get(name) == value) for value, count in counts.items()),
+            key=lambda facet: (-facet.count, facet.label.lower()),
+        )
+    return facets
+
+
+def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None, queryset=None) -> Outcome:
+    """Search live public pages in `locale` for `query`, ranked, filtered and faceted.
+
+    Every word must match (in any form); if no page has them all, pages with any of them are
+    given instead, and the outcome says so.
+    """
+    filters = filters or {}
+    lang = locale.language_code
+    terms = query_terms(query, lang)
+    if not terms:
+        return Outcome(terms, [], facet_counts([], filters))
+    queryset = public_pages(locale) if queryset is None else queryset
+    hits = _collect_hits(queryset, terms, "and")
+    relaxed = False
+    some_terms = [term for term in terms if len(term) >= MIN_RELAXED_TERM_LENGTH and not term.isdigit()]
+    if not hits and len(terms) > 1 and some_terms:
+        hits, relaxed = _collect_hits(queryset, some_terms, "or"), True
+    ranked = rank(list(hits.values()), query, terms, lang)
+    return Outcome(terms, [hit for hit in ranked if _passes(hit, filters)], facet_counts(ranked, filters), relaxed)
+
+
+def spelling_suggestion(query: str, locale: Locale) -> str:
+    """The query with each word nobody wrote replaced by the closest word pages do use, or "".
+
+    The vocabulary is the words of the titles and summaries in this language (cached for a few
+    minutes): small enough to compare against, and the words a visitor most likely meant.
+    """
+    vocabulary = _vocabulary(locale)
+    known = {term for word in vocabulary for term in word_terms(word, locale.language_code)}
+    changed, corrected = False, []
+    for word in words(query):
+        if word_terms(word, locale.language_code)[0] in known:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SPELLING_CUTOFF)
+        changed = changed or bool(close)
+        corrected.append(close[0] if close else word)
+    return " ".join(corrected) if changed else ""
+
+
+def _vocabulary(locale: Locale) -> list[str]:
+    key = f"search:vocabulary:{locale.pk}"
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        texts = public_pages(locale).values_list("title", "search_description")
+        found = {word for row in texts for text in row for word in words(text or "") if len(word) > 2}
+        for app_label, model_name in LISTING_MODELS:
+            model = apps.get_model(app_label, model_name)
+            summaries = model.objects.live().public().filter(locale=locale).values_list("summary", flat=True)
+            found.update(word for text in summaries for word in words(text) if len(word) > 2)
+        # Base forms too: "yhdistyz" is closer to "yhdistys" than to any form of it on the pages.
+        found.update([display_base(word, locale.language_code) for word in found])
+        vocabulary = sorted(found)
+        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+    return vocabulary

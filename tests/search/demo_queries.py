@@ -1,0 +1,47 @@
+"""The table of queries a visitor types and the demo page each must find (tests/search/test_demo_queries.py).
+
+Each row: (language, query, title of a page that must be among the results, how the query
+differs from the page's words). The pages are those `load_demo` builds.
+"""
+
+FINNISH_QUERIES = [
+    ("yhdistys", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "inflected: yhdistysten"),
+    ("yhdistyksille", "Kansalaistoimijalähtöiset kehittämishankkeet (KAKE)", "inflected query: yhdistyksiä"),
+    ("koulutus", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "base form"),
+    ("koulutukseen", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "inflected query"),
+    ("haku", "Seuraava hankehaku 15.1.2024", "inflected: haun, compound part: hankehaku"),
+    ("haussa", "Seuraava hankehaku 15.1.2024", "inflected query"),
+    ("työpaja", "Työpajatoimintaa Lieksassa", "compound part: työpajatoimintaa"),
+    ("työpajoissa", "Työpajatoimintaa Lieksassa", "inflected query"),
+    ("hanke", "KaMu-hankkeen Perhefutis", "inflected: hankkeen"),
+    ("hankkeiden", "Seuraava hankehaku 15.1.2024", "inflected compound: kehittämishankkeiden"),
+    ("rahoitushaku", "Rahoitusoppaat", "inflected compound: rahoitushakujen"),
+    ("hankehakuun", "Seuraava hankehaku 15.1.2024", "inflected compound query"),
+    ("Lieksa", "Työpajatoimintaa Lieksassa", "inflected: Lieksassa"),
+    ("Kuopiossa", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "same form"),
+    ("Iisalmi", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "inflected: Iisalmessa"),
+    ("tapaaminen", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "compound part"),
+    ("jalkapallo", "Jalkapallosta elämäniloa", "inflected: jalkapallosta"),
+    ("osuuskunta", "Osallisuutta osuuskunnista", "inflected: osuuskunnista"),
+    ("osallisuus", "Osallisuutta osuuskunnista", "inflected: osallisuutta"),
+    ("futis", "KaMu-hankkeen Perhefutis", "compound part: perhefutis"),
+    ("kokemusasiantuntija", "Kokemusasiantuntijatoimintaa Lapissa", "compound head: kokemusasiantuntijatoimintaa"),
+    ("Lappi", "Kokemusasiantuntijatoimintaa Lapissa", "inflected: Lapissa"),
+    ("tilaisuus", "Esimerkkitapahtuma: KAKE-rahoituksen infotilaisuus verkossa", "compound part: infotilaisuus"),
+    ("rahoitus", "Esimerkkitapahtuma: KAKE-rahoituksen infotilaisuus verkossa", "inflected: rahoituksen"),
+    ("työelämä", "Työelämän avaimet", "inflected: työelämän"),
+    ("nuorille", "Nuorten oma Kuopio!", "inflected query, inflected page: nuorten"),
+    ("seloste", "Saavutettavuusseloste", "compound part"),
+    ("tietosuoja", "Tietosuojaseloste", "compound head"),
+    ("sosiaalirahasto", "Seuraava hankehaku 15.1.2024", "inflected: sosiaalirahastosta"),
+    ("avoin tila", "Avoimet tilat", "two inflected words"),
+    ("kehittämishanke", "Kansalaistoimijalähtöiset kehittämishankkeet (KAKE)", "inflected compound: kehittämishankkeet"),
+]
+
+ENGLISH_QUERIES = [
+    ("workshops", "Workshop activities in Lieksa", "plural query"),
+    ("associations", "Example event: networking meeting for associations in Iisalmi", "same form"),
+    ("association", "Example event: networking meeting for associations in Iisalmi", "singular query"),
+    ("funding calls", "Next call for projects: 15 January 2024", "plural query"),
+    ("trainings", "Example event: project planning training in Kuopio", "plural query"),
+]
