@@ -18,6 +18,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from koonto.security import serves_restricted_page
+
 # The admin is for staff only; its responses are never public, even for an anonymous visitor
 # (the login form sets a CSRF cookie, but not every admin view does).
 PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/")
@@ -55,6 +57,10 @@ class PublicCacheMiddleware:
             return response
         if is_personal(request, response):
             patch_cache_control(response, private=True, no_cache=True)
+            # A page behind a view restriction (login, group, password) must not even stay in
+            # the browser's own cache, e.g. on a shared computer (koonto.security).
+            if serves_restricted_page(request, response):
+                patch_cache_control(response, no_store=True)
         elif is_public(request, response):
             patch_cache_control(response, public=True, max_age=settings.KOONTO_CACHE_MAX_AGE)
             # The decision above looked at the session cookie: a cache must not give this

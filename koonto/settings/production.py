@@ -1,9 +1,16 @@
-"""Production settings: refuse to start with a missing secret key or with DEBUG on."""
+"""Production settings: refuse to start unsafe, and ask browsers to use HTTPS only.
+
+`manage.py check --deploy --fail-level WARNING` passes with the variables of `.env.example`
+(tests/security/test_settings.py runs it). Koonto runs behind a TLS proxy or load balancer:
+set SECURE_PROXY_SSL_HEADER so that Django knows which requests came in over HTTPS.
+"""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY
+from .base import DEBUG, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -12,3 +19,42 @@ if not SECRET_KEY:
     )
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG or set DEBUG=0).")
+
+
+def proxy_ssl_header(value: str) -> tuple[str, str] | None:
+    """`X-Forwarded-Proto: https` -> ("HTTP_X_FORWARDED_PROTO", "https"), as Django wants it.
+
+    Set it only when the proxy in front always sets (or strips) that header: otherwise a client
+    could claim HTTPS by sending it.
+    """
+    if not value.strip():
+        return None
+    name, separator, expected = value.partition(":")
+    if not separator or not name.strip() or not expected.strip():
+        raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER must look like 'X-Forwarded-Proto: https'.")
+    return "HTTP_" + name.strip().upper().replace("-", "_"), expected.strip()
+
+
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
+# Plain HTTP is redirected to HTTPS, except the health checks that a load balancer may make
+# over plain HTTP on the private network.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# HSTS: a year, subdomains included; SECURE_HSTS_PRELOAD=0 when a subdomain must stay on HTTP.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Cookies only over HTTPS; the session and language cookies are out of reach of scripts. The
+# CSRF cookie stays readable (Django's default): HttpOnly would add nothing there, since the
+# token is in every form anyway, and the admin's scripts read it.
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+
+# --- Operations (docs/deploy.md) --------------------------------------------------------------
+# Persistent database connections (60 s unless CONN_MAX_AGE says otherwise); base.py turns on
+# CONN_HEALTH_CHECKS, so a connection that died with a database restart is replaced, not used.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TwoFactorConfig(AppConfig):
+    name = "koonto.twofactor"
+    label = "koonto_twofactor"
+    verbose_name = _("Two-step verification")
