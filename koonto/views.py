@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve as serve_static
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
@@ -31,6 +32,20 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def serve_media(request, path: str):
+    """Uploaded media from MEDIA_ROOT, for local production-like runs (`make serve`) only.
+
+    whitenoise serves static files but not uploads, so without this a local run under
+    production settings shows broken images. It answers only when KOONTO_SERVE_MEDIA is set
+    (or DEBUG is on); in production the front proxy or object storage serves media.
+    Django's static serve view refuses paths outside MEDIA_ROOT.
+    """
+    if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG):
+        raise Http404
+    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def untranslated(request, page_id: int):

@@ -1,0 +1,62 @@
+"""Running it: gunicorn's settings from the environment, and uploaded media in a local production run."""
+
+import runpy
+
+import pytest
+from django.urls import reverse
+
+from tests.ops.conftest import PROJECT_DIR
+
+
+def gunicorn_config(monkeypatch, **env: str) -> dict:
+    for name in ("WEB_CONCURRENCY", "GUNICORN_BIND", "GUNICORN_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(1, 3), (2, 5), (3, 7), (4, 8), (32, 8)])
+def test_default_workers_follow_cores_but_are_capped(monkeypatch, cores, workers):
+    assert gunicorn_config(monkeypatch)["default_workers"](cores) == workers
+
+
+def test_gunicorn_reads_workers_bind_and_timeout_from_the_environment(monkeypatch):
+    config = gunicorn_config(monkeypatch, WEB_CONCURRENCY="3", GUNICORN_BIND="0.0.0.0:9000", GUNICORN_TIMEOUT="45")
+    assert (config["workers"], config["bind"], config["timeout"]) == (3, "0.0.0.0:9000", 45)
+    assert config["accesslog"] == "-" and config["errorlog"] == "-"
+    assert config["logconfig_dict"]["formatters"]["json"]["()"] == "koonto.logging.JsonFormatter"
+
+
+@pytest.fixture
+def media_file(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "tori.width-400.png").write_bytes(b"\x89PNG\r\n\x1a\n-image-")
+    (tmp_path.parent / "secret.txt").write_text("outside MEDIA_ROOT")
+    return "/media/images/tori.width-400.png"
+
+
+def test_media_are_served_when_koonto_serve_media_is_set(client, settings, media_file):
+    settings.KOONTO_SERVE_MEDIA = True
+    response = client.get(media_file)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\x89PNG\r\n\x1a\n-image-"
+
+
+def test_media_are_not_served_by_django_in_production_by_default(db, client, settings, media_file):
+    """In production the front proxy or object storage serves media; Django answers 404."""
+    settings.KOONTO_SERVE_MEDIA = False
+    assert client.get(media_file).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/media/../secret.txt", "/media/%2e%2e/secret.txt", "/media/images/../../secret.txt"])
+def test_media_serving_never_leaves_media_root(db, client, settings, media_file, path):
+    settings.KOONTO_SERVE_MEDIA = True
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert b"outside MEDIA_ROOT" not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_the_media_route_is_named():
+    assert reverse("serve_media", args=["a.png"]) == "/media/a.png"

@@ -1,0 +1,112 @@
+"""Two app servers behind one PostgreSQL and one Redis: a publication shows through both at once.
+
+A load balancer may send an editor to one app server and the next visitor to another. With the
+shared cache (REDIS_URL) the anonymous page cache and sessions are the same everywhere, so a page
+published, changed or unpublished through server A is right through server B on the very next
+request, although B has just served (and cached) the old version.
+"""
+
+import json
+import secrets
+import time
+
+import pytest
+import redis
+
+from tests.ops.conftest import AppServer, app_env, clone_test_database, drop_database, get, needs_postgres, seed
+
+pytestmark = needs_postgres
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(scope="module")
+def cache_prefix():
+    """A key prefix of this module's own in a Redis database of its own; only its keys are removed."""
+    prefix = f"koonto-ops-{secrets.token_hex(4)}"
+    yield prefix
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"*{prefix}*"):
+        client.delete(key)
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, django_db_blocker, cache_prefix, collected_static, tmp_path_factory):
+    """Two gunicorn processes, one database, one Redis: (server A, server B, the seeded site)."""
+    database = clone_test_database(django_db_blocker)
+    tmp_path = tmp_path_factory.mktemp("two-servers")
+    media = tmp_path / "media"
+    env = app_env(database, media, collected_static)
+    started = []
+    try:
+        summary = seed(env)
+        env.update(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=cache_prefix, KOONTO_PAGE_CACHE="1", KOONTO_API_WRITES="1")
+        started = [AppServer(env, tmp_path / "a.log"), AppServer(env, tmp_path / "b.log")]
+        for server in started:
+            server.wait_until_ready()
+        yield (*started, summary)
+    finally:
+        for server in started:
+            server.stop()
+        drop_database(database)
+
+
+def title_through(server: AppServer, path: str) -> tuple[int, str]:
+    """Status and <title> of a page as an anonymous visitor sees it through one server."""
+    status, _headers, body = get(server.url + path)
+    text = body.decode()
+    return status, text.split("<title>", 1)[-1].split("</title>", 1)[0] if "<title>" in text else ""
+
+
+def api(server: AppServer, token: str, method: str, path: str, payload: dict | None = None):
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    body = json.dumps(payload or {}).encode()
+    return get(f"{server.url}/api/v3{path}", method=method, headers=headers, body=body)
+
+
+def test_publishing_through_one_server_shows_through_the_other_at_once(servers):
+    server_a, server_b, summary = servers
+    token, page_id = summary["token"], summary["page_id"]
+    # B serves the page twice: the second answer comes from the shared page cache.
+    for _ in range(2):
+        status, title = title_through(server_b, "/fi/tietoa/")
+        assert status == 200 and "Tietoa Koonto-hankkeesta" in title
+
+    change = {"meta": {"type": "home.StandardPage", "action": "publish"}, "title": "Uusi otsikko"}
+    status, _headers, body = api(server_a, token, "PATCH", f"/pages/{page_id}/", change)
+    assert status == 200, body[:2000]
+    assert "Uusi otsikko" in title_through(server_b, "/fi/tietoa/")[1]
+
+    status, _headers, body = api(server_a, token, "POST", f"/pages/{page_id}/actions/unpublish/")
+    assert status == 200, body[:2000]
+    assert title_through(server_b, "/fi/tietoa/")[0] == 404
+
+    status, _headers, body = api(server_a, token, "POST", f"/pages/{page_id}/actions/publish/")
+    assert status == 200, body[:2000]
+    assert title_through(server_b, "/fi/tietoa/")[0] == 200
+
+
+def lines_of_request(server: AppServer, request_id: str, wanted: set[str]) -> dict[str, dict]:
+    """The JSON log lines (by logger) of one request; the access line is written just after the response."""
+    deadline = time.monotonic() + 10
+    while True:
+        found = {line["logger"]: line for line in server.log_lines() if line.get("request_id") == request_id}
+        if wanted <= found.keys() or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def test_app_servers_log_json_lines_with_the_request_id(servers):
+    """What an operator greps for: every line of a request, found by the id the client saw."""
+    server_a, _server_b, _summary = servers
+    status, headers, _body = get(f"{server_a.url}/fi/ei-ole-olemassa/", headers={"X-Request-ID": "ops-test-0001"})
+    assert status == 404 and headers["X-Request-ID"] == "ops-test-0001"
+    status, headers, _body = get(f"{server_a.url}/healthz", headers={"X-Request-ID": "bad id\\x00"})
+    generated = headers["X-Request-ID"]
+    assert status == 200 and generated != "bad id\\x00"
+
+    not_found = lines_of_request(server_a, "ops-test-0001", {"gunicorn.access", "django.request"})
+    assert not_found.keys() >= {"gunicorn.access", "django.request"}
+    assert not_found["gunicorn.access"]["http"]["status"] == 404
+    health = lines_of_request(server_a, generated, {"gunicorn.access"})
+    assert health["gunicorn.access"]["http"]["path"] == "/healthz"
