@@ -16,9 +16,10 @@ from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
+from search.normalise import NormalisedSearchMixin
 
 
-class HomePage(HeadlessPreviewModeMixin, Page):
+class HomePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The root of each language tree.
 
     Shows, without editor effort, the next funding call, the next three events and the
@@ -32,7 +33,7 @@ class HomePage(HeadlessPreviewModeMixin, Page):
         help_text=_("The short welcome text under the page title."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *NormalisedSearchMixin.normalised_search_fields]
 
     content_panels = [
         *Page.content_panels,
@@ -57,11 +58,13 @@ class HomePage(HeadlessPreviewModeMixin, Page):
         calls = call_model.objects.live().public().filter(locale_id=self.locale_id)
         context["next_call"] = calls.next_call(now)
         context["latest_closed_call"] = None if context["next_call"] else calls.closed(now).first()
-        context["upcoming_events"] = event_model.objects.live().public().filter(locale_id=self.locale_id).upcoming(now)[:3]
+        context["upcoming_events"] = (
+            event_model.objects.live().public().filter(locale_id=self.locale_id).select_related("municipality").upcoming(now)[:3]
+        )
         context["newest_showcases"] = (
             showcase_model.objects.live().public().filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
         )
-        context["highlights"] = [h for h in self.highlights.select_related("page") if h.target.live]
+        context["highlights"] = [h for h in self.highlights.select_related("page", "locale") if h.target.live]
         return context
 
 
@@ -92,7 +95,7 @@ class HomePageHighlight(TranslatableMixin, Orderable):
         return self.text or getattr(self.target.specific_deferred, "summary", "")
 
 
-class StandardPage(HeadlessPreviewModeMixin, ListingMixin, Page):
+class StandardPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
 
     body = StreamField(
@@ -102,7 +105,12 @@ class StandardPage(HeadlessPreviewModeMixin, ListingMixin, Page):
         help_text=_("The page's main content: text, headings, images, documents, quotes and callouts."),
     )
 
-    search_fields = [*Page.search_fields, *ListingMixin.listing_search_fields, index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.listing_search_fields,
+        index.SearchField("body"),
+        *NormalisedSearchMixin.normalised_search_fields,
+    ]
 
     content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body")]
 

@@ -10,4 +10,10 @@ class KoontoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from koonto import signals  # noqa: F401 - connects the handlers
+        from koonto import signals  # the module's @receiver handlers connect on import
+
+        signals.connect_page_cache_invalidation()
+
+        from koonto import locales
+
+        locales.install()

@@ -346,6 +346,9 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
     choice between "funded" and "co-funded" is stored here.
     """
 
+    # Every page's footer links these: fetch them with the settings row.
+    select_related = ["accessibility_page", "privacy_page", "project_description"]
+
     class EUStatement(models.TextChoices):
         FUNDED = "funded", _("Funded by the European Union")
         CO_FUNDED = "co_funded", _("Co-funded by the European Union")

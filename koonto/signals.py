@@ -56,3 +56,62 @@ def refresh_pages_of_tag_translation(sender, instance, raw=False, **kwargs):
         tag = Tag.objects.filter(pk=tag_id).first()
         if tag is not None:
             refresh_pages_tagged(tag, locale_id)
+
+
+# --- the anonymous page cache (koonto.pagecache) ------------------------------------------------
+
+# What a public page shows besides its own page row: snippets, tags, media, sites, settings.
+CACHE_AFFECTING_MODELS = [
+    "koonto.Organisation",
+    "koonto.ContactPerson",
+    "koonto.Theme",
+    "koonto.ProjectDescription",
+    "koonto.Municipality",
+    "koonto.TagTranslation",
+    "koonto.KoontoSettings",
+    "koonto.FooterContact",
+    "taggit.Tag",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "wagtailsearchpromotions.SearchPromotion",
+]
+
+
+def invalidate_page_cache(**kwargs):
+    """Published content changed: every cached page is stale, now and again after the commit.
+
+    The second bump closes the window in which a request could re-cache the old content
+    between the first bump and the commit.
+    """
+    if kwargs.get("raw"):
+        return
+    from koonto.pagecache import invalidate
+
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
+def connect_page_cache_invalidation():
+    from django.apps import apps
+    from wagtail.signals import page_unpublished, post_page_move
+
+    post_save.connect(invalidate_page_cache, sender=Page, dispatch_uid="pagecache-page-save")
+    post_delete.connect(invalidate_page_cache, sender=Page, dispatch_uid="pagecache-page-delete")
+    for model in apps.get_models():
+        if issubclass(model, Page) and model is not Page:
+            # Specific page types send their own save/delete signals.
+            post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+            post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-del-{model._meta.label}")
+    page_published.connect(invalidate_page_cache, dispatch_uid="pagecache-published")
+    page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-moved")
+    for label in CACHE_AFFECTING_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue  # an optional app that is not installed
+        post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-del-{label}")

@@ -31,15 +31,43 @@ def main_menu(context):
     request = context.get("request")
     home = _site_root(request)
     current = context.get("page")
-    menu_pages = home.get_children().live().in_menu().public() if home else Page.objects.none()
-    ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True)) if isinstance(current, Page) else set()
+    menu_pages = _menu_pages(request, home) if home else []
+    ancestor_ids = {crumb.pk for crumb in ancestors(current)} if isinstance(current, Page) else set()
     return {"menu_pages": menu_pages, "current_page": current, "ancestor_ids": ancestor_ids}
 
 
+def _menu_pages(request, home: Page) -> list[dict]:
+    """The home page's public menu children as {pk, title, url}, kept until content changes.
+
+    Every page shows the menu; it changes only when pages are published or moved, which is when
+    the page cache generation changes (koonto.pagecache), so it is cached under that generation.
+    """
+    from koonto.pagecache import memo
+
+    def build():
+        children = home.get_children().live().in_menu().public()
+        return [{"pk": child.pk, "title": child.title, "url": child.get_url(request=request)} for child in children]
+
+    return memo(f"menu:{home.pk}:{request.get_host() if request else ''}", build)
+
+
+def ancestors(page: Page) -> list[Page]:
+    """The page's ancestors below the tree root, home first; one query per page object and request."""
+    if not hasattr(page, "_koonto_ancestors"):
+        page._koonto_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return page._koonto_ancestors
+
+
 def _live_translations(page: Page) -> dict[str, Page]:
-    """The page's live translations (itself included), keyed by language code."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p for p in translations}
+    """The page's live translations (itself included), keyed by language code.
+
+    Kept on the page object: the switcher, the hreflang links and the Open Graph locales of
+    one request all ask for them.
+    """
+    if not hasattr(page, "_koonto_live_translations"):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        page._koonto_live_translations = {p.locale.language_code: p for p in translations}
+    return page._koonto_live_translations
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -150,7 +150,9 @@ def breadcrumb_trail(page: Page, request) -> list[dict]:
     cache = getattr(request, "_koonto_breadcrumbs", None) if request else None
     if cache is not None and page.pk in cache:
         return cache[page.pk]
-    pages = [*page.get_ancestors().filter(depth__gt=1), page]
+    from koonto.templatetags.koonto_tags import ancestors
+
+    pages = [*ancestors(page), page]
     trail = [
         {
             "name": _("Home") if crumb.depth == 2 else crumb.title,
@@ -329,9 +331,11 @@ def title_block(context) -> str:
 
 
 def live_languages(page: Page) -> list[str]:
-    """Language codes of the page's live translations, itself left out."""
-    codes = page.get_translations().live().values_list("locale__language_code", flat=True)
-    return sorted(codes)
+    """Language codes of the page's live translations, itself left out (one query per request,
+    shared with the language switcher and the hreflang links)."""
+    from koonto.templatetags.koonto_tags import _live_translations
+
+    return sorted(code for code, translation in _live_translations(page).items() if translation.pk != page.pk)
 
 
 def open_graph(page: Page | None, request, title: str) -> dict:

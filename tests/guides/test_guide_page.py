@@ -146,3 +146,23 @@ def test_translated_guide_blocks_come_back_into_the_translation(guide_index, en_
 def test_guide_with_the_new_blocks_opens_in_the_admin_editor(admin_client, guide_index):
     guide = GuidePageFactory(parent=guide_index, body=BODY)
     assert admin_client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
+
+
+def test_guide_index_query_count_is_the_same_for_5_and_50_items(client, site, guide_index, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import FundingCallPageFactory, GuidePageFactory
+
+    def make(count):
+        for _n in range(count):
+            GuidePageFactory(parent=guide_index).save_revision().publish()
+            FundingCallPageFactory(parent=guide_index).save_revision().publish()
+
+    make(5)
+    client.get(guide_index.url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(guide_index.url).status_code == 200
+    make(45)
+    with django_assert_max_num_queries(len(small)):
+        client.get(guide_index.url)

@@ -305,3 +305,22 @@ def test_guide_blocks_have_a_preview_that_renders(name):
 def test_guide_body_keeps_the_shared_block_names():
     names = set(GuideBodyBlock().child_blocks)
     assert {"heading", "paragraph", "image", "document", "quote", "callout"} <= names
+
+
+def test_image_block_renders_responsive_webp_renditions_without_layout_shift(db):
+    import re
+
+    import wagtail_factories
+
+    from koonto.blocks import CaptionedImageBlock
+
+    image = wagtail_factories.ImageFactory(description="Yhdistyksen talkoot", file__width=1600, file__height=900)
+    block = CaptionedImageBlock()
+    value = block.to_python({"image": {"image": image.pk, "decorative": False, "alt_text": "Talkoot"}, "caption": ""})
+    html = block.render(value)
+    img = re.search(r"<img [^>]*>", html).group(0)
+    assert re.search(r'srcset="[^"]*480w[^"]*800w[^"]*1200w"', img)
+    assert all(".webp" in part for part in re.search(r'srcset="([^"]*)"', img).group(1).split(","))
+    assert 'sizes="' in img and 'loading="lazy"' in img and 'decoding="async"' in img
+    assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
+    assert 'alt="Talkoot"' in img

@@ -1,0 +1,331 @@
+"""Serve Koonto under gunicorn with production settings and measure it from loopback.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/koonto_bench .venv/bin/python -m bench.run
+
+For each endpoint, at 1 and 8 concurrent connections, uncached (page cache off: every request
+renders) and warm (anonymous page cache on, after a warm-up): requests per second, p50/p95/p99
+latency, and its throughput as a fraction of `/healthz` on the same run (machines differ; ratios
+travel). Queries per request are counted in-process, uncached. Peak memory per worker is read
+from /proc. The report goes to bench/results/latest.md and .json, with the machine and command.
+
+The load client is plain Python (threads, keep-alive http.client): wrk is not on this machine.
+On two cores the client shares the CPU with the two workers, so absolute numbers are low; the
+ratios to /healthz are the figures to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+TARGETS = {  # endpoint: the fraction of /healthz it should reach (issue 9)
+    "uncached detail": 0.06,
+    "uncached index": 0.04,
+    "uncached api": 0.03,
+    "warm page": 0.5,
+}
+
+
+def endpoints() -> dict[str, str]:
+    """Name -> path on the generated site (found in the database, so slugs may change)."""
+    from events.models import EventIndexPage, EventPage
+    from home.models import HomePage
+    from koonto.models import Municipality
+    from showcase.models import ShowcaseIndexPage, ShowcasePage
+
+    showcase = ShowcasePage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
+    event = EventPage.objects.live().filter(locale__language_code="fi").order_by("-pk").first()
+    code = Municipality.objects.filter(showcases__isnull=False).values_list("code", flat=True).first() or "297"
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("fi"):
+        calendar = reverse("calendar")
+    return {
+        "healthz": "/healthz",
+        "home": HomePage.objects.get(locale__language_code="fi").url,
+        "showcase index (filtered)": f"{ShowcaseIndexPage.objects.get(locale__language_code='fi').url}?municipality={code}",
+        "showcase page": showcase.url,
+        "event index": EventIndexPage.objects.get(locale__language_code="fi").url,
+        "event page": event.url,
+        "search": "/fi/search/?q=yhdistys",
+        "API v2 listing (20, all fields)": "/api/v2/pages/?type=showcase.ShowcasePage&fields=*&limit=20",
+        "API v3 events (20)": "/api/v3/koonto/events/?limit=20",
+        "API v2 detail": f"/api/v2/pages/{showcase.pk}/",
+        "ICS feed": calendar,
+    }
+
+
+KIND = {  # which target applies to an endpoint
+    "home": "uncached index",
+    "showcase index (filtered)": "uncached index",
+    "event index": "uncached index",
+    "showcase page": "uncached detail",
+    "event page": "uncached detail",
+    "API v2 listing (20, all fields)": "uncached api",
+    "API v3 events (20)": "uncached api",
+}
+
+
+def count_queries(paths: dict[str, str]) -> dict[str, int]:
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    counts = {}
+    with override_settings(KOONTO_PAGE_CACHE=False, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False):
+        client = Client()
+        for name, path in paths.items():
+            client.get(path)  # the first request fills per-process caches (site, locales)
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(path, secure=True).status_code
+            counts[name] = len(queries) if status == 200 else -status
+    del settings
+    return counts
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+SECRET = secrets.token_urlsafe(50)
+
+
+def server_env(page_cache: bool) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "koonto.settings.production",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DEBUG": "0",
+        "KOONTO_PAGE_CACHE": "1" if page_cache else "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+class Server:
+    """gunicorn with production settings, 2 workers, on a free loopback port."""
+
+    def __init__(self, page_cache: bool, workers: int):
+        self.port = free_port()
+        env = server_env(page_cache)
+        self.log = open(RESULTS / "gunicorn.log", "a")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "koonto.wsgi:application", "-c", str(ROOT / "gunicorn.conf.py"),
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--access-logfile", "/dev/null"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
+        )  # fmt: skip
+        self.wait_ready()
+
+    def wait_ready(self, timeout: float = 60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                status, _ = request(self.port, "/healthz")
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start; see bench/results/gunicorn.log")
+
+    def worker_peak_memory_mb(self) -> list[float]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        peaks = []
+        for pid in children:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        return peaks
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+def request(port: int, path: str, connection: http.client.HTTPConnection | None = None):
+    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+    response = conn.getresponse()
+    body = response.read()
+    if connection is None:
+        conn.close()
+    return response.status, body
+
+
+def load(port: int, path: str, concurrency: int, seconds: float) -> dict:
+    """Keep `concurrency` connections busy with GETs of `path` for `seconds`; latencies in ms."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client():
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, failed = [], 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                status, _ = request(port, path, conn)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                status = 0
+            mine.append((time.perf_counter() - started) * 1000)
+            failed += status != 200
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors += failed
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+
+    def percentile(p):
+        return round(latencies[min(len(latencies) - 1, int(len(latencies) * p))], 1) if latencies else None
+
+    return {
+        "requests": len(latencies),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": percentile(0.95),
+        "p99_ms": percentile(0.99),
+        "errors": errors,
+    }
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    memory = int(next(line.split()[1] for line in meminfo if line.startswith("MemTotal"))) // 1024**2
+    system = f"{platform.system()} {platform.machine()}"
+    return f"{system}, {os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}"
+
+
+def run(seconds: float, workers: int) -> dict:
+    paths = endpoints()
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "command": " ".join(["python -m bench.run", *sys.argv[1:]]),
+        "database": os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1],
+        "paths": paths,
+        "queries": count_queries(paths),
+        "runs": {},
+    }
+    for mode, page_cache in (("uncached", False), ("warm", True)):
+        server = Server(page_cache=page_cache, workers=workers)
+        try:
+            for path in paths.values():  # warm-up: renditions, per-process caches, the page cache
+                for _ in range(3):
+                    request(server.port, path)
+            for concurrency in (1, 8):
+                for name, path in paths.items():
+                    result = load(server.port, path, concurrency, seconds)
+                    report["runs"].setdefault(mode, {}).setdefault(str(concurrency), {})[name] = result
+                    print(
+                        f"{mode:8} c={concurrency} {name:34} {result['rps']:8} req/s  p95 {result['p95_ms']} ms"
+                        f"  errors {result['errors']}",
+                        flush=True,
+                    )
+            report.setdefault("worker_peak_mb", {})[mode] = [round(m) for m in server.worker_peak_memory_mb()]
+        finally:
+            server.stop()
+    add_ratios(report)
+    return report
+
+
+def add_ratios(report: dict) -> None:
+    for runs in report["runs"].values():
+        for results in runs.values():
+            base = results["healthz"]["rps"] or 1
+            for result in results.values():
+                result["ratio"] = round(result["rps"] / base, 3)
+
+
+def target_kind(mode: str, name: str) -> str | None:
+    """Which of TARGETS an endpoint is held to in this mode, if any."""
+    if mode == "warm":
+        return None if name.startswith(("API", "healthz", "ICS", "search")) else "warm page"
+    return KIND.get(name)
+
+
+def markdown(report: dict) -> str:
+    lines = [
+        "# Koonto benchmark",
+        "",
+        f"- When: {report['when']}",
+        f"- Machine: {report['machine']}",
+        f"- Database: {report['database']}",
+        f"- Command: `{report['command']}`",
+        f"- Worker peak memory (MB): {report.get('worker_peak_mb')}",
+        "",
+        "Throughput as a fraction of `/healthz` on the same run (ratio); queries counted uncached.",
+        "",
+    ]
+    for mode, runs in report["runs"].items():
+        for concurrency, results in runs.items():
+            lines += [f"## {mode}, {concurrency} connection{'s' if concurrency != '1' else ''}", ""]
+            lines += [
+                "| endpoint | req/s | ratio | target | p50 ms | p95 ms | p99 ms | queries | errors |",
+                "|---|---|---|---|---|---|---|---|---|",
+            ]
+            for name, result in results.items():
+                target = TARGETS.get(target_kind(mode, name))
+                verdict = "" if target is None else f"≥ {target} {'✓' if result['ratio'] >= target else '✗'}"
+                cells = [name, result["rps"], result["ratio"], verdict, result["p50_ms"], result["p95_ms"]]
+                cells += [result["p99_ms"], report["queries"].get(name), result["errors"]]
+                lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=5, help="load per endpoint and concurrency (default 5)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koonto.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    # Production settings serve fingerprinted, compressed static files from the manifest.
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=server_env(True), check=True)
+    report = run(args.seconds, args.workers)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    (RESULTS / "latest.md").write_text(markdown(report))
+    print(f"\nWritten {RESULTS / 'latest.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""The anonymous full-page cache: fast for visitors, never stale, never personal."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from koonto.models import KoontoSettings, Organisation
+from tests.factories import EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, site):
+    settings.KOONTO_PAGE_CACHE = True
+    # Site settings are created on a site's first request; create them now, so that the
+    # first request in a test does not empty the cache it fills.
+    KoontoSettings.for_site(site.get_site())
+
+
+def get(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200, url
+    return response
+
+
+def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(client, site, home):
+    first = get(client, home.url)
+    assert first["X-Koonto-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, home.url)
+    assert second["X-Koonto-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
+    assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
+def test_publishing_a_change_shows_at_once(client, site, event_index):
+    event = EventPageFactory(parent=event_index, title="Vanha otsikko")
+    event.save_revision().publish()
+    assert "Vanha otsikko" in get(client, event_index.url).content.decode()
+    event.title = "Uusi otsikko"
+    event.save_revision().publish()
+    response = get(client, event_index.url)
+    assert response["X-Koonto-Cache"] == "miss"
+    assert "Uusi otsikko" in response.content.decode()
+    event.unpublish()
+    assert "Uusi otsikko" not in get(client, event_index.url).content.decode()
+
+
+def test_a_draft_is_never_cached_for_visitors(client, site, event_index):
+    event = EventPageFactory(parent=event_index, title="Julkaistu")
+    event.save_revision().publish()
+    event.title = "Luonnos"
+    event.save_revision()
+    for _ in range(2):
+        html = get(client, event.url).content.decode()
+        assert "Julkaistu" in html and "Luonnos" not in html
+
+
+def test_an_editor_is_never_served_the_anonymous_copy(client, site, home, editor):
+    get(client, home.url)
+    assert get(client, home.url)["X-Koonto-Cache"] == "hit"
+    client.force_login(editor)
+    response = get(client, home.url)
+    assert "X-Koonto-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    # Nor is the editor's response kept for visitors.
+    client.logout()
+    assert get(client, home.url)["X-Koonto-Cache"] == "hit"
+
+
+def test_snippets_and_site_settings_empty_the_cache(client, site, fi_locale):
+    organisation = Organisation.objects.create(name="Vanha Yhdistys ry", locale=fi_locale)
+    url = organisation.get_url()
+    get(client, url)
+    assert get(client, url)["X-Koonto-Cache"] == "hit"
+    organisation.name = "Uusi Yhdistys ry"
+    organisation.save()
+    assert "Uusi Yhdistys ry" in get(client, url).content.decode()
+    get(client, url)
+    settings_row = KoontoSettings.for_site(site.get_site())
+    settings_row.save()
+    assert get(client, url)["X-Koonto-Cache"] == "miss"
+
+
+def test_api_responses_are_cached_and_emptied_on_publish(client, site, event_index):
+    url = "/api/v2/pages/?type=events.EventPage"
+    get(client, url)
+    assert get(client, url)["X-Koonto-Cache"] == "hit"
+    EventPageFactory(parent=event_index, title="Uusi").save_revision().publish()
+    response = get(client, url)
+    assert response["X-Koonto-Cache"] == "miss"
+    assert response.json()["meta"]["total_count"] == 1
+
+
+def test_upcoming_listings_roll_over_when_an_event_ends(client, site, event_index):
+    now = timezone.now()
+    EventPageFactory(
+        parent=event_index, title="Pian päättyvä", starts_at=now - timedelta(hours=1), ends_at=now + timedelta(minutes=5)
+    ).save_revision().publish()
+    assert "Pian päättyvä" in get(client, event_index.url).content.decode()
+    assert get(client, event_index.url)["X-Koonto-Cache"] == "hit"
+    with time_machine.travel(now + timedelta(minutes=6)):
+        response = get(client, event_index.url)
+        assert response["X-Koonto-Cache"] == "miss"
+        assert "Pian päättyvä" not in response.content.decode()
+
+
+def test_the_admin_previews_and_posts_are_never_cached(client, site, home):
+    assert "X-Koonto-Cache" not in client.get("/admin/login/")
+    assert "X-Koonto-Cache" not in client.get("/healthz")
+    assert "X-Koonto-Cache" not in client.post(home.url)
+
+
+def test_query_strings_are_separate_entries(client, site, event_index):
+    get(client, event_index.url)
+    assert get(client, event_index.url + "?when=past")["X-Koonto-Cache"] == "miss"
