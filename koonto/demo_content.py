@@ -871,23 +871,27 @@ ACCESSIBILITY = {
         ),
         heading("Saavutettavuuden tila"),
         paragraph(
-            "<p>Sivusto on <b>osittain yhdenmukainen</b> saavutettavuusvaatimusten kanssa. Tavoitteena on, että "
-            "sivusto täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset. Saavutettavuutta tarkistetaan parhaillaan: "
-            "sivuston tila muutetaan tässä selosteessa, kun automaattiset ja manuaaliset testit on tehty.</p>"
+            "<p>Sivusto on <b>osittain yhdenmukainen</b> saavutettavuusvaatimusten kanssa. Sivuston julkiset sivut "
+            "täyttävät WCAG 2.1 -ohjeistuksen A- ja AA-tason vaatimukset; alla luetellut sisällöt eivät vielä täytä "
+            "niitä.</p>"
         ),
         heading("Sisältö, joka ei ole vielä saavutettavaa"),
         paragraph(
             ul(
                 "Ylläpitäjien sivustolle lataamat asiakirjat, esimerkiksi PDF-tiedostot, eivät välttämättä ole "
-                "saavutettavia. Voit pyytää asiakirjan saavutettavassa muodossa alla olevasta osoitteesta.",
-                "Koko sivustoa ei ole vielä testattu automaattisesti eikä manuaalisesti, joten kaikkia puutteita ei "
-                "ehkä ole vielä tunnistettu.",
+                "saavutettavia, koska ne on laadittu sivuston ulkopuolella eikä niiden rakennetta ole vielä "
+                "tarkistettu. Voit pyytää asiakirjan saavutettavassa muodossa alla olevasta osoitteesta.",
+                "Upotetut videot toistetaan YouTube- tai Vimeo-palvelusta, joten niiden soittimen ja tekstitysten "
+                "saavutettavuus ei ole hallinnassamme. Videon sisällön saat pyynnöstä tekstinä alla olevasta "
+                "osoitteesta.",
             )
         ),
         heading("Miten seloste on laadittu"),
         paragraph(
-            f"<p>Seloste on laadittu {TODAY}. Se perustuu ylläpitäjän omaan arvioon sivuston rakenteesta ja "
-            f"toteutuksesta. Seloste on tarkistettu viimeksi {TODAY}.</p>"
+            f"<p>Seloste on laadittu {TODAY}. Se perustuu ylläpitäjän omaan arvioon ja testaukseen: jokainen "
+            "julkinen sivutyyppi suomeksi ja englanniksi tarkistetaan jokaisen muutoksen yhteydessä oikeassa "
+            "selaimessa axe-core-työkalulla (WCAG 2.1 A ja AA), ja samalla testataan näppäimistökäyttö, "
+            f"puhelimen näyttö sekä 320 pikselin levyinen näkymä. Seloste on tarkistettu viimeksi {TODAY}.</p>"
         ),
         heading("Anna palautetta saavutettavuudesta"),
         paragraph(

@@ -1013,36 +1013,40 @@ ENGLISH = {
     ),
     "Saavutettavuuden tila": "Compliance status",
     (
-        "Sivusto on <b>osittain yhdenmukainen</b> saavutettavuusvaatimusten kanssa. Tavoitteena on, että sivusto "
-        "täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset. Saavutettavuutta tarkistetaan parhaillaan: sivuston tila "
-        "muutetaan tässä selosteessa, kun automaattiset ja manuaaliset testit on tehty."
+        "Sivusto on <b>osittain yhdenmukainen</b> saavutettavuusvaatimusten kanssa. Sivuston julkiset sivut täyttävät "
+        "WCAG 2.1 -ohjeistuksen A- ja AA-tason vaatimukset; alla luetellut sisällöt eivät vielä täytä niitä."
     ): (
-        "The site is <b>partially compliant</b> with the accessibility requirements. Our aim is for the site to meet "
-        "the Level AA requirements of the WCAG 2.1 guidelines. Accessibility is being checked at the moment: the "
-        "status in this statement will be updated once automated and manual tests have been done."
+        "The site is <b>partially compliant</b> with the accessibility requirements. Its public pages meet the Level A "
+        "and AA requirements of the WCAG 2.1 guidelines; the content listed below does not meet them yet."
     ),
     "Sisältö, joka ei ole vielä saavutettavaa": "Content that is not yet accessible",
     (
-        "Ylläpitäjien sivustolle lataamat asiakirjat, esimerkiksi PDF-tiedostot, eivät välttämättä ole saavutettavia. "
-        "Voit pyytää asiakirjan saavutettavassa muodossa alla olevasta osoitteesta."
+        "Ylläpitäjien sivustolle lataamat asiakirjat, esimerkiksi PDF-tiedostot, eivät välttämättä ole saavutettavia, "
+        "koska ne on laadittu sivuston ulkopuolella eikä niiden rakennetta ole vielä tarkistettu. Voit pyytää "
+        "asiakirjan saavutettavassa muodossa alla olevasta osoitteesta."
     ): (
-        "Documents uploaded to the site by its administrators, such as PDF files, may not be accessible. You can ask "
-        "for a document in an accessible format at the address below."
+        "Documents uploaded to the site by its administrators, such as PDF files, may not be accessible, because they "
+        "were made outside the site and their structure has not been checked yet. You can ask for a document in an "
+        "accessible format at the address below."
     ),
     (
-        "Koko sivustoa ei ole vielä testattu automaattisesti eikä manuaalisesti, joten kaikkia puutteita ei ehkä ole "
-        "vielä tunnistettu."
+        "Upotetut videot toistetaan YouTube- tai Vimeo-palvelusta, joten niiden soittimen ja tekstitysten "
+        "saavutettavuus ei ole hallinnassamme. Videon sisällön saat pyynnöstä tekstinä alla olevasta osoitteesta."
     ): (
-        "The site as a whole has not yet been tested automatically or manually, so not all shortcomings may have been "
-        "identified yet."
+        "Embedded videos play from YouTube or Vimeo, so the accessibility of their player and captions is not in our "
+        "control. You can ask for the content of a video as text at the address below."
     ),
     "Miten seloste on laadittu": "How this statement was prepared",
     (
-        f"Seloste on laadittu {TODAY}. Se perustuu ylläpitäjän omaan arvioon sivuston rakenteesta ja toteutuksesta. "
-        f"Seloste on tarkistettu viimeksi {TODAY}."
+        f"Seloste on laadittu {TODAY}. Se perustuu ylläpitäjän omaan arvioon ja testaukseen: jokainen julkinen "
+        "sivutyyppi suomeksi ja englanniksi tarkistetaan jokaisen muutoksen yhteydessä oikeassa selaimessa "
+        "axe-core-työkalulla (WCAG 2.1 A ja AA), ja samalla testataan näppäimistökäyttö, puhelimen näyttö sekä 320 "
+        f"pikselin levyinen näkymä. Seloste on tarkistettu viimeksi {TODAY}."
     ): (
-        f"This statement was prepared on {TODAY}. It is based on the administrator's own assessment of the structure "
-        f"and implementation of the site. The statement was last reviewed on {TODAY}."
+        f"This statement was prepared on {TODAY}. It is based on the administrator's own assessment and on testing: "
+        "on every change, each public page type in Finnish and English is checked in a real browser with the axe-core "
+        "tool (WCAG 2.1 A and AA), and keyboard use, a phone screen and a 320-pixel-wide view are tested at the same "
+        f"time. The statement was last reviewed on {TODAY}."
     ),
     "Anna palautetta saavutettavuudesta": "Give feedback on accessibility",
     (

@@ -1,0 +1,60 @@
+"""Checks the browser tests share: axe-core's WCAG A/AA rules, reflow, focus styles, screenshots."""
+
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
+_axe = Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one line per rule and element.
+
+    Each line names the page, the rule and the element (its CSS selector and HTML), so that a
+    failure says what to fix and where without re-running anything.
+    """
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = _axe.run(page, options=options)
+    return [
+        f"{page.url}: {violation['id']} ({violation['help']}) at {node['target']}: {node['html'][:200]}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the window (0 when nothing needs side-scrolling)."""
+    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+def focus_indicator(page) -> dict:
+    """The focused element's outline and box-shadow, which make the keyboard focus visible."""
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            return {
+                tag: element.tagName.toLowerCase(),
+                text: (element.innerText || element.value || element.getAttribute('aria-label') || '').trim().slice(0, 60),
+                focusVisible: element.matches(':focus-visible'),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                boxShadow: style.boxShadow !== 'none',
+            };
+        }"""
+    )
+
+
+def has_visible_focus(page) -> bool:
+    """The focused element matches :focus-visible and shows an outline of 2 px or more, or a box-shadow."""
+    indicator = focus_indicator(page)
+    return indicator["focusVisible"] and (indicator["outline"] or indicator["boxShadow"])
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot under test-results/ for people to look at."""
+    RESULTS_DIR.mkdir(exist_ok=True)
+    path = RESULTS_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
