@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint format install migrate demo messages check clean
+.PHONY: test-browser
+.PHONY: serve backup restore fault-test bench
+.PHONY: bench-search
 
 # The virtualenv is rebuilt only when requirements.txt changes, so a second `make run` is fast.
 $(BIN)/.installed: requirements.txt
@@ -33,9 +36,46 @@ run: demo
 	( while true; do $(MANAGE) publish_scheduled >/dev/null; sleep 60; done ) & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+## serve: run as production does (production settings, collectstatic, migrate, gunicorn, media too)
+# docs/deploy.md. Without SECRET_KEY a throwaway key is made for this run (and said so).
+serve: install
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+## backup: PostgreSQL dump and media archive into BACKUP_DIR (default backups/), timestamped
+backup:
+	scripts/backup.sh
+
+## restore: FILE=backups/koonto-<time>.tar into an empty database (DATABASE_URL) and MEDIA_ROOT
+restore:
+	scripts/restore.sh "$(FILE)"
+
+## fault-test: database restart under load, mixed load, hostile requests (not in `make test`)
+# Restarts this machine's PostgreSQL; report in faults/results/latest.md.
+fault-test: install
+	$(BIN)/python faults/run.py
+
+## bench: build a large site (BENCH_SCALE=1: ~11,000 pages) in PostgreSQL and measure it (bench/README.md)
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/koonto_bench
+BENCH_SCALE ?= 1
+BENCH_SECONDS ?= 5
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) LOG_LEVEL=WARNING $(BIN)/python -m bench.generate --scale $(BENCH_SCALE)
+	DATABASE_URL=$(BENCH_DATABASE_URL) LOG_LEVEL=WARNING $(BIN)/python -m bench.run --seconds $(BENCH_SECONDS)
+
+## bench-search: search indexing and latency on SQLite and PostgreSQL (bench/search.py; BENCH_SEARCH_PAGES)
+BENCH_SEARCH_PAGES ?= 10000
+bench-search: install
+	LOG_LEVEL=WARNING $(BIN)/python -m bench.search --pages $(BENCH_SEARCH_PAGES)
+
 ## test: install and run the whole test suite (SQLite, or DATABASE_URL)
+# The browser tests (tests/browser/) run when Chromium is installed (without it they are deselected
+# with a note on installing it); KOONTO_BROWSER_TESTS=0 leaves them out (CI's PostgreSQL run).
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	KOONTO_BROWSER_TESTS=$(KOONTO_BROWSER_TESTS) $(BIN)/pytest $(PYTEST_ARGS)
+
+## test-browser: only the real-browser tests: journeys in Chromium, axe-core WCAG 2.1 A/AA, screenshots in test-results/
+test-browser: install
+	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

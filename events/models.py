@@ -44,6 +44,7 @@ from koonto.listing import (
 from koonto.models import ListingMixin, Municipality
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from search.normalise import NormalisedSearchMixin
 
 
 class EventQuerySet(PageQuerySet):
@@ -63,14 +64,14 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(HeadlessPreviewModeMixin, Page):
+class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The events section: upcoming events soonest first, and a link to past events."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list of events.")
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *NormalisedSearchMixin.normalised_search_fields]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -203,7 +204,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class EventPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
+class EventPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
     """One event, with where, when, how to join and for whom."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -329,6 +330,7 @@ class EventPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page
         *ListingMixin.listing_search_fields,
         index.SearchField("venue"),
         index.SearchField("body"),
+        *NormalisedSearchMixin.normalised_search_fields,
         index.FilterField("starts_at"),
         index.FilterField("event_type"),
     ]

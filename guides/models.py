@@ -32,18 +32,19 @@ from koonto.blocks import BodyBlock, GuideBodyBlock
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class GuideIndexPage(HeadlessPreviewModeMixin, Page):
+class GuideIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The funding guides section: lists guides and calls, newest first."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Shown above the list of guides and calls.")
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *NormalisedSearchMixin.normalised_search_fields]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -68,7 +69,7 @@ class GuidePageTag(TaggedItemBase):
     content_object = ParentalKey("guides.GuidePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class GuidePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
+class GuidePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A funding guide: how to apply for and run a citizen-led development project."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -121,6 +122,7 @@ class GuidePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page
         *ListingMixin.listing_search_fields,
         index.SearchField("audience"),
         index.SearchField("body"),
+        *NormalisedSearchMixin.normalised_search_fields,
         index.FilterField("project_phase"),
     ]
 
@@ -269,7 +271,7 @@ class FundingCallPageTag(TaggedItemBase):
     content_object = ParentalKey("guides.FundingCallPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class FundingCallPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
+class FundingCallPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 
     Its status is derived from its dates (Europe/Helsinki): open from `opens_at`
@@ -374,6 +376,7 @@ class FundingCallPage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin
         index.SearchField("eligible_applicants"),
         index.SearchField("content_priorities"),
         index.SearchField("body"),
+        *NormalisedSearchMixin.normalised_search_fields,
         index.FilterField("opens_at"),
         index.FilterField("closes_at"),
         index.FilterField("cancelled"),

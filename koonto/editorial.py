@@ -75,6 +75,9 @@ MODEL_PERMISSIONS = {
         "taggit.delete_tag",
         *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
         "wagtail_localize.submit_translation",
+        # Search (search/): promoted results and the search queries report.
+        *[f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")],
+        "search.view_search_report",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",

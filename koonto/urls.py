@@ -41,8 +41,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Uploaded media through Django only when KOONTO_SERVE_MEDIA is set (koonto.views.serve_media).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", views.serve_media, name="serve_media")]
+
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
     path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.

@@ -36,18 +36,19 @@ from koonto.listing import Filter, ListingState, clean_choice, from_param, make_
 from koonto.models import ListingMixin, Municipality, Theme
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ShowcaseIndexPage(HeadlessPreviewModeMixin, Page):
+class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The showcase section: every project, newest first."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Shown above the list of projects.")
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *NormalisedSearchMixin.normalised_search_fields]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -228,7 +229,7 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "blocks/key_figure_block.html"
 
 
-class ShowcasePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, Page):
+class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -326,6 +327,7 @@ class ShowcasePage(HeadlessPreviewModeMixin, LocalisedTagsMixin, ListingMixin, P
         index.SearchField("activities"),
         index.SearchField("results"),
         index.SearchField("continuation"),
+        *NormalisedSearchMixin.normalised_search_fields,
         index.FilterField("programme_period"),
         index.FilterField("status"),
     ]

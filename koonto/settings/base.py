@@ -5,6 +5,7 @@ what differs. Every variable read here is listed in `.env.example`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",  # search: editor-picked results and query logging
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -70,6 +72,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security (koonto/security.py, koonto/twofactor/, docs/security.md): CSP headers,
+    # admin login lockout, optional TOTP two-factor with recovery codes.
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "koonto.twofactor",
 ]
 
 # Order matters for HTTP caching (koonto/http.py); responses pass these bottom to top.
@@ -77,10 +87,21 @@ INSTALLED_APPS = [
 # ConditionalGet (ETag, 304) must see the Cache-Control that PublicCacheMiddleware decided,
 # and PublicCacheMiddleware must see every cookie and Vary header set below it (session,
 # CSRF, messages, locale), so both sit above WhiteNoise and the session middleware.
+# The anonymous page cache (koonto/pagecache.py) stores what PublicCacheMiddleware made
+# public, and its hits still pass ConditionalGet for ETag/304.
 MIDDLEWARE = [
+    # Request id (koonto/logging.py) first: every later log line and every response carries it.
+    "koonto.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Security (koonto/security.py) sits high so that every response gets the headers, also
+    # cached pages, 304s and CORS preflights (Content-Security-Policy, Permissions-Policy), and
+    # uploaded originals (/media/documents/, /media/original_images/) are never served.
+    "koonto.security.ContentSecurityPolicyMiddleware",
+    "koonto.security.PermissionsPolicyMiddleware",
+    "koonto.security.ProtectedMediaMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "koonto.pagecache.AnonymousPageCacheMiddleware",
     "koonto.http.PublicCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,9 +110,22 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor (koonto/twofactor/): marks a session verified, and keeps a password-only
+    # session out of the admin when a second factor is due.
+    "django_otp.middleware.OTPMiddleware",
+    "koonto.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "koonto.security.PagePasswordRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes turns a locked-out login into its lockout page; it must come last.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Admin login lockout (django-axes) needs its backend first; it checks, ModelBackend logs in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "koonto.urls"
@@ -159,7 +193,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files. whitenoise serves static files in every environment.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -178,6 +212,72 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
+# --- Beyond one machine (docs/deploy.md): optional switches, all off unless set ---------------
+# REDIS_URL: one cache shared by every app server (django-redis), so that a publication
+# invalidates cached content everywhere at once; sessions live in the cache, backed by the
+# database. A Redis outage degrades to cache misses instead of errors (logged).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "koonto")
+if REDIS_URL:
+    _redis_options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": _redis_options,
+        },
+        # Wagtail looks up image renditions in this cache when it exists.
+        "renditions": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-renditions",
+            "TIMEOUT": 24 * 3600,
+            "OPTIONS": _redis_options,
+        },
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# AWS_STORAGE_BUCKET_NAME: uploaded images and documents on S3-compatible object storage
+# (django-storages; needs `pip install boto3`). Unset, media stay in MEDIA_ROOT.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ACCESS_KEY_ID = os.environ.get("AWS_S3_ACCESS_KEY_ID") or None
+    AWS_S3_SECRET_ACCESS_KEY = os.environ.get("AWS_S3_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    # Private bucket and signed links by default; two uploads with one name never overwrite.
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_S3_FILE_OVERWRITE = False
+
+# Frontend cache invalidation on publish (wagtail.contrib.frontend_cache): a caching proxy that
+# accepts HTTP PURGE (Varnish, nginx with a purge module) and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+# Each language tree has its own slugs: purge a page's own URL, not one per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Installed always (its publish signals do nothing without backends), so a switch needs no code.
+INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# KOONTO_SERVE_MEDIA=1: Django itself serves MEDIA_ROOT at MEDIA_URL (koonto.views.serve_media).
+# For local production-like runs (`make serve`); in production the proxy or object storage
+# serves media.
+KOONTO_SERVE_MEDIA = env_bool("KOONTO_SERVE_MEDIA", False)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "koonto@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -190,13 +290,24 @@ EMAIL_TIMEOUT = 10
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Search (search/): Koonto indexes and queries base forms it computes itself (search/normalise.py),
+# so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
 }
+# Days of search query counts kept for the popular and zero-result queries report.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads (docs/security.md): no SVG (it can carry script); at most 40 megapixels, so that a
+# small "decompression bomb" cannot exhaust memory while renditions are made. Documents go
+# through Wagtail's serve view (never a redirect to storage), which checks collection privacy
+# and sends them as attachments, except PDF, with nosniff and a "default-src 'none'" CSP.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", str(40 * 1000 * 1000)))
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Headless API (koonto/api/, docs/api.md). Rich text goes out as HTML with public links; a
@@ -219,10 +330,13 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
 TAGGIT_CASE_INSENSITIVE = True
 
+# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line on stdout, with the request id;
+# errors carry their traceback. The process manager or platform collects stdout.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "koonto.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
@@ -230,6 +344,12 @@ LOGGING = {
 # HTTP caching (koonto/http.py): seconds that browsers and proxies may reuse an anonymous
 # public response. Short, so that a published change shows within a minute.
 KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
+# The anonymous full-page cache (koonto/pagecache.py) in the `default` cache; entries live at
+# most this many seconds (and never past the next event start or call deadline), and
+# publishing anything empties it. On by default only with a shared cache (REDIS_URL): with a
+# per-process cache, a publication would empty the cache of one worker and not the others.
+KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
+KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
 
 # CORS: only the API under /api/ answers other origins, and only those listed. Cross-origin
 # writes are allowed only when the API accepts writes (KOONTO_API_WRITES); no credentials.
@@ -249,3 +369,94 @@ KOONTO_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("KOONTO_PREVIEW_TOKEN_MAX_AGE"
 
 # Name of the project as the public sees it, in each language (used in <title>).
 KOONTO_SITE_TITLE = _("Koonto – citizen-led development in Pohjois-Savo")
+
+# Security (koonto/security.py, koonto/twofactor/, docs/security.md). Every value here is safe
+# in every environment; production.py adds what needs TLS (secure cookies, HSTS).
+#
+# Content-Security-Policy (django-csp 4): the public site runs no inline script or style; the
+# guide's click-to-load videos may frame YouTube's no-cookie player and Vimeo. JSON-LD is a
+# data block, which CSP does not treat as script. The admin gets ADMIN_CONTENT_SECURITY_POLICY
+# (koonto.security.ContentSecurityPolicyMiddleware): Wagtail's admin needs inline script.
+# KOONTO_CSP_MEDIA_ORIGINS: origins of media on object storage or a CDN, e.g. https://cdn.example.fi;
+# the S3 switches (AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL) add theirs without it.
+_csp_media = env_list("KOONTO_CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        _csp_media.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):
+        _csp_media.append(os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/"))
+    else:
+        _csp_media.append("https://*.amazonaws.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_csp_media],
+        "media-src": ["'self'", *_csp_media],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    # Avatars (Gravatar), embed thumbnails and previews come from other sites.
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", *_csp_media],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # The page editor shows its preview in an iframe of the admin itself.
+    "frame-ancestors": ["'self'"],
+}
+# Features no Koonto page uses are switched off for the page and everything it frames,
+# except fullscreen and autoplay for the video players (koonto.security.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=(), "
+    'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com"), '
+    'autoplay=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")'
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# No Gravatar in the admin: it would send a hash of each staff e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin login lockout (django-axes): AXES_FAILURE_LIMIT failed logins for one username from one
+# address lock that pair for AXES_COOLOFF_MINUTES; a success resets the count. Behind a proxy,
+# KOONTO_TRUSTED_PROXY_COUNT (the number of proxies that append to X-Forwarded-For) lets the
+# lockout, and the page password limit below, see the visitor's address instead of the proxy's.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "koonto.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "koonto.security.client_ip"
+KOONTO_TRUSTED_PROXY_COUNT = int(os.environ.get("KOONTO_TRUSTED_PROXY_COUNT", "0"))
+
+# Password-protected pages: one address may try a page password this many times per window
+# (koonto.security.PagePasswordRateLimitMiddleware); then it gets a 429 until the window ends.
+KOONTO_PAGE_PASSWORD_ATTEMPTS = int(os.environ.get("KOONTO_PAGE_PASSWORD_ATTEMPTS", "10"))
+KOONTO_PAGE_PASSWORD_WINDOW = int(os.environ.get("KOONTO_PAGE_PASSWORD_WINDOW", str(15 * 60)))
+
+# Two-factor sign-in for the admin (koonto/twofactor/): anyone may set up an authenticator app;
+# a user with one must enter a code after the password. KOONTO_REQUIRE_2FA makes it compulsory
+# for superusers, KOONTO_REQUIRE_2FA_STAFF for every admin user.
+KOONTO_REQUIRE_2FA = env_bool("KOONTO_REQUIRE_2FA", False)
+KOONTO_REQUIRE_2FA_STAFF = env_bool("KOONTO_REQUIRE_2FA_STAFF", False)
+OTP_TOTP_ISSUER = "Koonto"

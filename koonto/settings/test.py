@@ -19,3 +19,8 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("KOONTO_TEST_DB_FILE", str(BASE_DIR / ".pytest-db.sqlite3"))}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests clear the caches before each test: never a shared Redis, even with REDIS_URL set.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous page cache is tested on its own (tests/test_page_cache.py); elsewhere tests
+# change content through the ORM and read it back at once.
+KOONTO_PAGE_CACHE = False
