@@ -1,6 +1,7 @@
 """Shared fixtures: a minimal Finnish site tree, its English tree, and real users in real groups."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
@@ -14,6 +15,22 @@ from tests.factories import (
     ShowcaseIndexPageFactory,
     make_user,
 )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only against PostgreSQL; a SQLite run leaves them out, saying so."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if postgres_only:
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.hook.pytest_deselected(items=postgres_only)
+        config.issue_config_time_warning(
+            pytest.PytestWarning(
+                f"{len(postgres_only)} tests need PostgreSQL and run with DATABASE_URL=postgres://... (CI runs both)."
+            ),
+            stacklevel=2,
+        )
 
 
 @pytest.fixture(autouse=True)
