@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 from wagtail_localize.operations import translate_object
@@ -134,3 +136,59 @@ def guide(site, guide_index):
 
 def restrict(page):
     return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+@pytest.fixture
+def events(site, event_index, kuopio):
+    """Two future events in two municipalities (one tagged "koulutus") and one past event."""
+    iisalmi = Municipality.objects.get(code="140")
+    made = {
+        "march_kuopio": EventPageFactory(
+            parent=event_index,
+            title="Maaliskuu",
+            starts_at=datetime(2030, 3, 10, 10, tzinfo=HELSINKI),
+            municipality=kuopio,
+            event_type="training",
+        ),
+        "april_iisalmi": EventPageFactory(
+            parent=event_index,
+            title="Huhtikuu",
+            starts_at=datetime(2030, 4, 10, 10, tzinfo=HELSINKI),
+            municipality=iisalmi,
+            event_type="webinar",
+        ),
+        "past": EventPageFactory(
+            parent=event_index,
+            title="Mennyt",
+            starts_at=datetime(2020, 1, 10, 10, tzinfo=HELSINKI),
+            ends_at=None,
+            municipality=kuopio,
+            event_type="other",
+        ),
+    }
+    made["march_kuopio"].tags.add("koulutus")
+    for page in made.values():
+        page.save_revision().publish()
+    return made
+
+
+@pytest.fixture
+def assert_constant_queries(client, site, event_index, kuopio, django_assert_max_num_queries):
+    """Check that `url` costs no more queries with 50 tagged events than with 5."""
+
+    def make(count):
+        for _n in range(count):
+            page = EventPageFactory(parent=event_index, municipality=kuopio)
+            page.tags.add("koulutus")
+            page.save_revision().publish()
+
+    def check(url):
+        make(5)
+        client.get(url)  # warm the site and locale caches
+        with CaptureQueriesContext(connection) as small:
+            assert client.get(url).status_code == 200
+        make(45)
+        with django_assert_max_num_queries(len(small)):
+            assert client.get(url).status_code == 200
+
+    return check

@@ -1,15 +1,8 @@
 """API v3: Koonto's typed events and calls endpoints, the OpenAPI document, and the writes switch."""
 
-from datetime import datetime
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 from wagtail.models import APIToken
-
-from tests.api.conftest import HELSINKI
-from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,40 +49,6 @@ def test_call_list_is_typed_and_filters_by_status(client, call):
     assert item["contacts"][0]["name"] == "Hanna Hankkija"
     assert item["eligible_applicants"] == "<p>Rekisteröidyt yhdistykset.</p>"
     assert get(client, "/api/v3/koonto/calls/?status=closed")["count"] == 0
-
-
-@pytest.fixture
-def events(site, event_index, kuopio):
-    from koonto.models import Municipality
-
-    iisalmi = Municipality.objects.get(code="140")
-    pages = [
-        EventPageFactory(
-            parent=event_index,
-            title="Maaliskuu",
-            starts_at=datetime(2030, 3, 10, 10, tzinfo=HELSINKI),
-            municipality=kuopio,
-            event_type="training",
-        ),
-        EventPageFactory(
-            parent=event_index,
-            title="Huhtikuu",
-            starts_at=datetime(2030, 4, 10, 10, tzinfo=HELSINKI),
-            municipality=iisalmi,
-            event_type="webinar",
-        ),
-        EventPageFactory(
-            parent=event_index,
-            title="Mennyt",
-            starts_at=datetime(2020, 1, 10, 10, tzinfo=HELSINKI),
-            ends_at=None,
-            event_type="other",
-        ),
-    ]
-    pages[0].tags.add("koulutus")
-    for page in pages:
-        page.save_revision().publish()
-    return pages
 
 
 @pytest.mark.parametrize(
@@ -139,29 +98,8 @@ def test_bad_call_status_is_400(client, call):
     assert response.json()["detail"].startswith("status")
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_event_listing_query_count_is_the_same_for_5_and_50(
-    client, english_sections, event_index, kuopio, django_assert_max_num_queries
-):
-    url = "/api/v3/koonto/events/?limit=50"
-
-    def make(count):
-        for _n in range(count):
-            page = EventPageFactory(parent=event_index, municipality=kuopio)
-            page.tags.add("koulutus")
-            page.save_revision().publish()
-
-    make(5)
-    client.get(url)
-    small = count_queries(client, url)
-    make(45)
-    with django_assert_max_num_queries(small):
-        client.get(url)
+def test_event_listing_query_count_is_the_same_for_5_and_50(assert_constant_queries):
+    assert_constant_queries("/api/v3/koonto/events/?limit=50")
 
 
 # --- writes -------------------------------------------------------------------------------------
