@@ -271,6 +271,18 @@ class FundingCallPageTag(TaggedItemBase):
     content_object = ParentalKey("guides.FundingCallPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+def call_status(opens_at: datetime | None, closes_at: datetime, cancelled: bool, now: datetime) -> str:
+    """A funding call's state at `now` ("upcoming", "open", "closed" or "cancelled"): by its
+    dates, for FundingCallPage.status_at and for search ranking (which keeps only the dates)."""
+    if cancelled:
+        return FundingCallPage.Status.CANCELLED
+    if opens_at and now < opens_at:
+        return FundingCallPage.Status.UPCOMING
+    if now >= closes_at:
+        return FundingCallPage.Status.CLOSED
+    return FundingCallPage.Status.OPEN
+
+
 class FundingCallPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 
@@ -444,13 +456,7 @@ class FundingCallPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Localised
             raise ValidationError({"closes_at": _("The call must close after it opens.")})
 
     def status_at(self, now: datetime) -> str:
-        if self.cancelled:
-            return self.Status.CANCELLED
-        if self.opens_at and now < self.opens_at:
-            return self.Status.UPCOMING
-        if now >= self.closes_at:
-            return self.Status.CLOSED
-        return self.Status.OPEN
+        return call_status(self.opens_at, self.closes_at, self.cancelled, now)
 
     @property
     def status(self) -> str:

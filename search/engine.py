@@ -2,9 +2,10 @@
 
 Matching is done by Wagtail's database search backend over the normalised fields
 (search/normalise.py), so it runs in the database on SQLite and PostgreSQL alike. Ranking and
-facets are done here, in Python, over the matched pages' titles, summaries, tags and
-municipalities: the two backends score differently (BM25 vs ts_rank), and Koonto's rules
-(title and summary over body, exact words over base forms over compound parts, open calls
+facets are done here, in Python, over each matched page's rank entry (search/ranking.py: its
+title and summary already in base forms, its tags, municipalities and call dates), read in the
+same query as the match: the two backends score differently (BM25 vs ts_rank), and Koonto's
+rules (title and summary over body, exact words over base forms over compound parts, open calls
 first) must give the same order on both.
 """
 
@@ -17,10 +18,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
-from search.normalise import display_base, fold, query_terms, word_terms, words
+from guides.models import call_status
+from koonto.models import Municipality
+from search import ranking
+from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
+from search.ranking import RANK_FIELDS, RankData
 
 MAX_QUERY_LENGTH = 200
 VOCABULARY_CACHE_SECONDS = 300
@@ -56,15 +62,15 @@ def type_label(type_key: str):
     return RESULT_TYPES[type_key][2] if type_key in RESULT_TYPES else PAGE_TYPE_LABEL
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One matched page, with what ranking and facets need (no full page object)."""
 
     pk: int
     type_key: str
     title: str
-    position: int  # newest first: the last tie-breaker
-    summary: str = ""
+    position: int  # the page tree's order: the last tie-breaker
+    entry: RankData
     call_status: str | None = None
     tags: dict[str, str] = field(default_factory=dict)  # slug -> name
     municipalities: dict[str, str] = field(default_factory=dict)  # code -> name
@@ -95,7 +101,7 @@ def clean_query(raw: str | None) -> str:
 
 
 def search_pages(queryset, terms: list[str], operator: str = "and"):
-    """Pages of `queryset` that match the base-form `terms`, newest first.
+    """Pages of `queryset` that match the base-form `terms`, in the page tree's order.
 
     Not in the backend's relevance order: rank() orders them, the same way on both databases,
     and SQLite's relevance ordering re-runs the full-text match once per matched row (seconds
@@ -118,68 +124,61 @@ def type_keys() -> dict[int, str]:
     return keys
 
 
+ENTRY_COLUMNS = [f"rank_entry__{name}" for name in ["page_id", *RANK_FIELDS]]
+
+
 def _collect_hits(queryset, terms: list[str], operator: str) -> dict[int, Hit]:
+    """The matched pages with their rank entries: one query, then two small ones for the names
+    of their tags and municipalities, however many pages match."""
     keys = type_keys()
-    rows = search_pages(queryset, terms, operator).values_list("pk", "content_type_id", "title", "search_description")
+    rows = search_pages(queryset, terms, operator).values_list("pk", "content_type_id", "title", *ENTRY_COLUMNS)
+    entries = {}
+    missing = []
+    for pk, _content_type_id, _title, entry_page_id, *values in rows:
+        if entry_page_id is None:
+            missing.append(pk)
+        else:
+            entries[pk] = RankData(*values)
+    if missing:
+        entries.update(ranking.entries_for(missing))
+    now = timezone.now()
     hits = {}
-    for position, (pk, content_type_id, title, description) in enumerate(rows):
-        hits[pk] = Hit(pk, keys.get(content_type_id, "page"), title, position, summary=description or "")
+    for position, (pk, content_type_id, title, *_entry) in enumerate(rows):
+        entry = entries[pk]
+        status = call_status(entry.opens_at, entry.closes_at, entry.cancelled, now) if entry.closes_at else None
+        hits[pk] = Hit(pk, keys.get(content_type_id, "page"), title, position, entry, call_status=status)
     if hits:
-        _add_details(hits)
+        _add_names(hits)
     return hits
 
 
-def _add_details(hits: dict[int, Hit]) -> None:
-    """Summaries, call states, tags and municipalities of the hits: a fixed number of queries."""
-    ids = list(hits)
-    for app_label, model_name in LISTING_MODELS:
-        model = apps.get_model(app_label, model_name)
-        for pk, summary in model.objects.filter(pk__in=ids).exclude(summary="").values_list("pk", "summary"):
-            hits[pk].summary = summary
-    calls = apps.get_model("guides", "FundingCallPage")
-    now = timezone.now()
-    for call in calls.objects.filter(pk__in=ids).only("opens_at", "closes_at", "cancelled"):
-        hits[call.pk].call_status = call.status_at(now)
-    for app_label, model_name in LISTING_MODELS[:4]:
-        through = apps.get_model(app_label, model_name).tags.through
-        rows = through.objects.filter(content_object_id__in=ids).values_list("content_object_id", "tag__slug", "tag__name")
-        for pk, slug, name in rows:
-            hits[pk].tags[slug] = name
-    _add_municipalities(hits, ids)
+def _add_names(hits: dict[int, Hit]) -> None:
+    """The facets' values: tag slugs and names, municipality codes and names."""
+    tag_ids = {tag_id for hit in hits.values() for tag_id in hit.entry.tag_ids}
+    municipality_ids = {pk for hit in hits.values() for pk in hit.entry.municipality_ids}
+    tags = {pk: (slug, name) for pk, slug, name in Tag.objects.filter(pk__in=tag_ids).values_list("pk", "slug", "name")}
+    municipalities = {m.pk: (m.code, m.name) for m in Municipality.objects.filter(pk__in=municipality_ids)}
+    for hit in hits.values():
+        hit.tags = dict(tags[pk] for pk in hit.entry.tag_ids if pk in tags)
+        hit.municipalities = dict(municipalities[pk] for pk in hit.entry.municipality_ids if pk in municipalities)
 
 
-def _add_municipalities(hits: dict[int, Hit], ids: list[int]) -> None:
-    showcase_rows = (
-        apps.get_model("showcase", "ShowcaseMunicipality").objects.filter(page_id__in=ids).select_related("municipality")
-    )
-    events = (
-        apps.get_model("events", "EventPage")
-        .objects.filter(pk__in=ids, municipality__isnull=False)
-        .select_related("municipality")
-    )
-    pairs = [(row.page_id, row.municipality) for row in showcase_rows] + [(e.pk, e.municipality) for e in events]
-    for pk, municipality in pairs:
-        hits[pk].municipalities[municipality.code] = municipality.name
-
-
-def _match_kinds(text: str, terms: set[str], exact_words: set[str], lang: str) -> dict[str, str]:
-    """For each query term found in the text: "exact" (the word as typed), "base" (another form
-    of the word) or "part" (a part of a compound)."""
-    kinds: dict[str, str] = {}
-    order = {"part": 0, "base": 1, "exact": 2}
-    for word in words(text):
-        forms = word_terms(word, lang)
-        for index, term in enumerate(forms):
-            if term not in terms:
-                continue
-            kind = "exact" if fold(word) in exact_words else ("base" if index == 0 else "part")
-            if order[kind] > order.get(kinds.get(term, ""), -1):
-                kinds[term] = kind
+def _match_kinds(words_: str, bases: str, parts: str, terms: list[tuple[str, str]]) -> list[str]:
+    """For each query (term, folded word) found in a field: "exact" (the word as typed),
+    "base" (another form of the word) or "part" (a part of a compound)."""
+    base_set, part_set = set(bases.split()), set(parts.split())
+    if not any(term in base_set or term in part_set for term, _word in terms):
+        return []
+    word_set = set(words_.split())
+    kinds = []
+    for term, word in terms:
+        if term in base_set or term in part_set:
+            kinds.append("exact" if word in word_set else "base" if term in base_set else "part")
     return kinds
 
 
-def _phrase_in(text: str, phrase: str) -> bool:
-    return bool(phrase) and f" {phrase} " in f" {' '.join(fold(word) for word in words(text))} "
+def _phrase_in(folded_words: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {folded_words} "
 
 
 def rank(hits: list[Hit], query: str, terms: list[str], lang: str) -> list[Hit]:
@@ -189,24 +188,40 @@ def rank(hits: list[Hit], query: str, terms: list[str], lang: str) -> list[Hit]:
     that matched only in its body scores 0). The word as typed counts more than another form of
     it, which counts more than a compound part. The whole query as typed, as a phrase, adds more.
     Between equal matches, an open funding call comes before an upcoming one, before the rest;
-    then the newest page first.
+    then the page tree's order.
     """
-    term_set = set(terms)
-    exact_words = {fold(word) for word in words(query)}
-    phrase = " ".join(fold(word) for word in words(query)) if len(words(query)) > 1 else ""
+    typed = words(query)
+    term_words = _term_words(typed, terms, lang)
+    phrase = " ".join(fold(word) for word in typed) if len(typed) > 1 else ""
     for hit in hits:
-        score = sum(TITLE_POINTS[kind] for kind in _match_kinds(hit.title, term_set, exact_words, lang).values())
-        score += sum(SUMMARY_POINTS[kind] for kind in _match_kinds(hit.summary, term_set, exact_words, lang).values())
-        score += PHRASE_POINTS["title"] if _phrase_in(hit.title, phrase) else 0
-        score += PHRASE_POINTS["summary"] if _phrase_in(hit.summary, phrase) else 0
+        entry = hit.entry
+        score = sum(
+            TITLE_POINTS[kind] for kind in _match_kinds(entry.title_words, entry.title_bases, entry.title_parts, term_words)
+        )
+        score += sum(
+            SUMMARY_POINTS[kind]
+            for kind in _match_kinds(entry.summary_words, entry.summary_bases, entry.summary_parts, term_words)
+        )
+        score += PHRASE_POINTS["title"] if _phrase_in(entry.title_words, phrase) else 0
+        score += PHRASE_POINTS["summary"] if _phrase_in(entry.summary_words, phrase) else 0
         score += CALL_STATUS_POINTS.get(hit.call_status or "", 0)
         hit.score = score
     return sorted(hits, key=lambda hit: (-hit.score, hit.position))
 
 
-def _facet_values(hit: Hit, name: str) -> dict[str, str]:
+def _term_words(typed: list[str], terms: list[str], lang: str) -> list[tuple[str, str]]:
+    """Each query term with the word the visitor typed for it, folded (for "exact")."""
+    by_term = {}
+    for word in typed:
+        by_term.setdefault(word_terms(word, language_of(lang))[0], fold(word))
+    return [(term, by_term.get(term, term)) for term in terms]
+
+
+def _facet_values(hit: Hit, name: str) -> dict[str, str] | tuple[str]:
+    """The hit's values for a facet: tag slugs and municipality codes with their names; the
+    type's key alone (its label is looked up once per facet, not per hit)."""
     if name == "type":
-        return {hit.type_key: str(type_label(hit.type_key))}
+        return (hit.type_key,)
     return hit.tags if name == "tag" else hit.municipalities
 
 
@@ -223,9 +238,12 @@ def facet_counts(hits: list[Hit], filters: dict[str, str]) -> dict[str, list[Fac
         labels: dict[str, str] = {}
         for hit in hits:
             if _passes(hit, filters, skip=name):
-                for value, label in _facet_values(hit, name).items():
-                    counts[value] += 1
-                    labels[value] = label
+                values = _facet_values(hit, name)
+                counts.update(iter(values))  # the keys, not the names as counts
+                if name != "type":
+                    labels.update(values)
+        if name == "type":
+            labels = {value: str(type_label(value)) for value in counts}
         facets[name] = sorted(
             (Facet(value, labels[value], count, filters.get(name) == value) for value, count in counts.items()),
             key=lambda facet: (-facet.count, facet.label.lower()),

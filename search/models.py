@@ -29,3 +29,38 @@ class ZeroResultHits(models.Model):
     def add_hit(cls, query: Query) -> None:
         row, _created = cls.objects.get_or_create(query=query, date=timezone.localdate())
         cls.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1)
+
+
+class RankEntry(models.Model):
+    """What ranking and facets need of one indexed page, worked out when the page is indexed.
+
+    The search matches pages in the database; Koonto's ranking rules (search/engine.py) then
+    compare the query with the page's title and summary word by word. Normalising those words
+    (simplemma, compound splitting) per query and per matched page cost seconds on a large site,
+    so it is done once, here, whenever the search index takes the page (search/backend.py):
+
+    - ``*_words``: the field's words folded as the index folds them, in order (phrases);
+    - ``*_bases`` and ``*_parts``: their base forms and compound parts (search/normalise.py);
+    - the page's tags and municipalities (facets) by id, so renaming one needs no reindex;
+    - a funding call's dates, so that whether it is open is decided at search time.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="rank_entry")
+    title_words = models.TextField(blank=True)
+    title_bases = models.TextField(blank=True)
+    title_parts = models.TextField(blank=True)
+    summary_words = models.TextField(blank=True)
+    summary_bases = models.TextField(blank=True)
+    summary_parts = models.TextField(blank=True)
+    tag_ids = models.JSONField(default=list, blank=True)
+    municipality_ids = models.JSONField(default=list, blank=True)
+    opens_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True)
+    cancelled = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("search ranking entry")
+        verbose_name_plural = _("search ranking entries")
+
+    def __str__(self) -> str:
+        return self.title_words

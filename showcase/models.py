@@ -401,6 +401,10 @@ class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTag
         if self.budget is not None and self.public_funding is not None and self.public_funding > self.budget:
             raise ValidationError({"public_funding": _("Public funding cannot exceed the budget.")})
 
+    def search_municipality_ids(self) -> list[int]:
+        """The municipalities the search page offers as filters for this page (search/ranking.py)."""
+        return [row.municipality_id for row in self.municipalities.all()]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = self.organisations.select_related("organisation")

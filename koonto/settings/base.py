@@ -293,7 +293,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Search (search/): Koonto indexes and queries base forms it computes itself (search/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
+    "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"},
 }
 # Days of search query counts kept for the popular and zero-result queries report.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
