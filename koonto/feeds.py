@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -243,7 +244,10 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
 
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
-    """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to."""
+    """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.
+
+    At most KOONTO_CALENDAR_SIZE events, the soonest (a large site has thousands planned years
+    ahead; building them all took a second per request)."""
     try:
         filters = CalendarFilters.from_query(request.GET)
     except BadParameter as error:
@@ -251,7 +255,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     events = filters.events(site_pages(request, event_model()).upcoming(now)).select_related("municipality", "locale")
     calls = filters.calls(site_pages(request, call_model())).filter(closes_at__gte=now).select_related("locale")
-    components = [event_component(event) for event in with_full_urls(events, request)]
+    components = [event_component(event) for event in with_full_urls(events[: settings.KOONTO_CALENDAR_SIZE], request)]
     components += [deadline_component(call) for call in with_full_urls(calls.order_by("closes_at", "pk"), request)]
     calendar_uid = f"calendar-{translation.get_language()}@koonto"
     return calendar_response(build_calendar(_("Koonto: events and deadlines"), calendar_uid, components))

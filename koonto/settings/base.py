@@ -350,6 +350,9 @@ KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
 # per-process cache, a publication would empty the cache of one worker and not the others.
 KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
 KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
+# The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):
+# a subscribed calendar refreshes and sees later events as earlier ones pass.
+KOONTO_CALENDAR_SIZE = int(os.environ.get("KOONTO_CALENDAR_SIZE", "500"))
 
 # CORS: only the API under /api/ answers other origins, and only those listed. Cross-origin
 # writes are allowed only when the API accepts writes (KOONTO_API_WRITES); no credentials.

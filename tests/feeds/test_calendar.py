@@ -89,6 +89,14 @@ def test_only_events_that_have_not_ended_are_listed(client, publish_event):
     assert set(vevents(get_calendar(client))) == {"Käynnissä", "Tuleva"}
 
 
+def test_the_calendar_lists_only_the_soonest_events_up_to_its_size(client, publish_event, settings):
+    settings.KOONTO_CALENDAR_SIZE = 2
+    now = timezone.now()
+    for days in (30, 10, 20):
+        publish_event(title=f"{days} päivän päästä", starts_at=now + timedelta(days=days))
+    assert set(vevents(get_calendar(client))) == {"10 päivän päästä", "20 päivän päästä"}
+
+
 def test_a_cancelled_event_says_so(client, publish_event):
     publish_event(title="Peruttu ilta", status=EventPage.Status.CANCELLED)
     component = next(iter(vevents(get_calendar(client)).values()))
