@@ -295,6 +295,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"},
 }
+# simplemma's memory-frugal dictionaries: identical base forms, ~300 MB less per process (the
+# Finnish dictionary), lookups a few times slower (search/normalise.py caches them).
+KOONTO_LEMMATISER_LOW_MEMORY = env_bool("KOONTO_LEMMATISER_LOW_MEMORY", True)
 # Days of search query counts kept for the popular and zero-result queries report.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -74,3 +74,42 @@ def test_queries_without_words_have_no_terms(query):
 
 def test_very_long_words_are_kept_as_they_are():
     assert word_terms("a" * 2000, "fi") == ("a" * 2000,)
+
+
+def _demo_text() -> str:
+    from koonto import demo_content
+
+    texts: list[str] = []
+
+    def collect(value) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            collect(list(value.values()))
+        elif isinstance(value, list | tuple):
+            for item in value:
+                collect(item)
+
+    collect(list(vars(demo_content).values()))
+    return " ".join(texts)
+
+
+def test_the_low_memory_dictionaries_give_exactly_the_same_terms(settings):
+    """KOONTO_LEMMATISER_LOW_MEMORY saves ~300 MB per process; it must not change a single term."""
+    from search import normalise
+
+    cached = (normalise._is_known, normalise._lemma, normalise.split_compound, normalise.word_terms)
+
+    def terms(low_memory: bool) -> str:
+        settings.KOONTO_LEMMATISER_LOW_MEMORY = low_memory
+        for function in cached:
+            function.cache_clear()
+        return normalise.normalise_text(_demo_text(), "fi") + " | " + normalise.normalise_text(_demo_text(), "en")
+
+    try:
+        low, full = terms(True), terms(False)
+    finally:
+        for function in cached:
+            function.cache_clear()
+    assert len(low.split()) > 3000
+    assert low == full
