@@ -164,16 +164,16 @@ def _add_names(hits: dict[int, Hit]) -> None:
 
 
 def _match_kinds(words_: str, bases: str, parts: str, terms: list[tuple[str, str]]) -> list[str]:
-    """For each query (term, folded word) found in a field: "exact" (the word as typed),
-    "base" (another form of the word) or "part" (a part of a compound)."""
-    base_set, part_set = set(bases.split()), set(parts.split())
-    if not any(term in base_set or term in part_set for term, _word in terms):
-        return []
-    word_set = set(words_.split())
+    """For each query term found in a field: "exact" (the word as typed), "base" (another form
+    of the word) or "part" (a part of a compound). `terms` are (" term ", " typed word ") pairs:
+    membership is a substring test on the space-separated field, with no sets built per page."""
+    bases, parts = f" {bases} ", f" {parts} "
     kinds = []
     for term, word in terms:
-        if term in base_set or term in part_set:
-            kinds.append("exact" if word in word_set else "base" if term in base_set else "part")
+        if term in bases:
+            kinds.append("exact" if word in f" {words_} " else "base")
+        elif term in parts:
+            kinds.append("exact" if word in f" {words_} " else "part")
     return kinds
 
 
@@ -210,11 +210,12 @@ def rank(hits: list[Hit], query: str, terms: list[str], lang: str) -> list[Hit]:
 
 
 def _term_words(typed: list[str], terms: list[str], lang: str) -> list[tuple[str, str]]:
-    """Each query term with the word the visitor typed for it, folded (for "exact")."""
+    """Each query term with the word the visitor typed for it, folded (for "exact"), both padded
+    with spaces for _match_kinds."""
     by_term = {}
     for word in typed:
         by_term.setdefault(word_terms(word, language_of(lang))[0], fold(word))
-    return [(term, by_term.get(term, term)) for term in terms]
+    return [(f" {term} ", f" {by_term.get(term, term)} ") for term in terms]
 
 
 def _facet_values(hit: Hit, name: str) -> dict[str, str] | tuple[str]:
