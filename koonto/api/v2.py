@@ -27,10 +27,11 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from koonto.api.fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
@@ -222,14 +223,58 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
         queryset = super().get_queryset()
+        return self.with_related(queryset)
+
+    @staticmethod
+    def with_related(queryset):
         model = queryset.model
         return queryset.select_related("locale", *getattr(model, "api_select_related", ())).prefetch_related(
             *getattr(model, "api_prefetch_related", ())
         )
 
+    @staticmethod
+    def prefetch(pages: list) -> list:
+        """Run the page type's own prefetching (`api_prefetch(pages)`, e.g. ShowcasePage) on fetched pages."""
+        for model in {type(page) for page in pages}:
+            if hasattr(model, "api_prefetch"):
+                model.api_prefetch([page for page in pages if type(page) is model])
+        return pages
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else self.prefetch(list(page))
+
+    def get_object(self):
+        """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare)."""
+        if not hasattr(self, "_specific_object"):
+            base = super(PagesAPIViewSet, self).get_object()  # the Page row; Wagtail's own then takes .specific
+            model = base.specific_class or type(base)
+            page = self.with_related(model.objects.filter(pk=base.pk)).first() or base.specific
+            self._specific_object = self.prefetch([page])[0]
+        return self._specific_object
+
     def get_base_queryset(self):
-        """Live pages of this site in every language, never a view-restricted page or its children."""
-        return super().get_base_queryset().public()
+        """Live pages of this site in every language, never a view-restricted page or its children.
+
+        Unlike Wagtail's, the same for every client (a session does not open restricted pages),
+        so one query finds the restrictions; kept for the request (Wagtail asks three times).
+        """
+        if not hasattr(self, "_base_queryset"):
+            queryset = Page.objects.live().public()
+            try:
+                site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+            except ValueError as e:
+                raise BadRequestError(str(e)) from e
+            if site is None:
+                queryset = queryset.none()
+            else:
+                in_site = queryset.descendant_of(site.root_page, inclusive=True)
+                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                    for translation_root in site.root_page.get_translations():
+                        in_site |= queryset.descendant_of(translation_root, inclusive=True)
+                queryset = in_site
+            self._base_queryset = queryset
+        return self._base_queryset
 
     def find_object(self, queryset, request):
         """`html_path=/en/events/...`: route from the site root's translation in that language."""

@@ -238,3 +238,66 @@ def test_page_types_all_declare_api_fields():
         declared = {getattr(f, "name", f) for f in model.api_fields}
         missing = {name.removesuffix("_id") for name in own} - declared - {"page_ptr"}
         assert not missing, f"{model.__name__} does not expose {sorted(missing)}"
+
+
+API_LISTING_BUDGET = 10  # issue 9: uncached queries of a listing of 20 projects with all fields
+SHOWCASE_LISTING = "/api/v2/pages/?type=showcase.ShowcasePage&fields=*&limit=20"
+
+
+def steady_count(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    client.get(url)  # the first requests make the renditions and load the registers
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_showcase_listing_with_all_fields_costs_the_same_for_5_and_20_projects(client, site, showcase_index):
+    from tests.factories import make_project
+
+    for n in range(5):
+        make_project(showcase_index, 3, title=f"Hanke {n:02}")
+    small = steady_count(client, SHOWCASE_LISTING)
+    for n in range(5, 25):
+        make_project(showcase_index, 3 if n % 2 else 1, title=f"Hanke {n:02}")
+    large = steady_count(client, SHOWCASE_LISTING)
+    assert large == small
+    assert small <= API_LISTING_BUDGET
+    items = get(client, SHOWCASE_LISTING)["items"]
+    assert len(items) == 20
+    for item in items:
+        children = 3 if item["title"] < "Hanke 05" or int(item["title"][-2:]) % 2 else 1
+        for field in (
+            "organisations",
+            "municipalities",
+            "target_groups",
+            "themes",
+            "operating_models",
+            "gallery_images",
+            "links",
+        ):
+            assert len(item[field]) == children, (item["title"], field)
+        assert [model["title"] for model in item["operating_models"]] == [f"Malli {n}" for n in range(children)]
+        assert [link["url"] for link in item["links"]] == [f"https://example.fi/{n}" for n in range(children)]
+        assert item["themes"][0]["theme"]["name"].startswith("Teema")
+        assert item["municipalities"][0]["municipality"]["code"]
+        assert item["gallery_images"][0]["image"]["medium"]["url"].endswith(".webp")
+        assert item["listing_image"]["thumbnail"]["url"].endswith(".webp")
+        assert item["contact"]["name"] == "Hanna Hankkija"
+        assert len(item["tags"]) == children
+
+
+def test_showcase_detail_costs_the_same_for_5_and_50_child_objects(client, site, showcase_index):
+    from tests.factories import make_project
+
+    small_page = make_project(showcase_index, 5)
+    large_page = make_project(showcase_index, 50)
+    small = steady_count(client, f"/api/v2/pages/{small_page.pk}/")
+    assert steady_count(client, f"/api/v2/pages/{large_page.pk}/") == small
+    assert small <= 12
+    data = get(client, f"/api/v2/pages/{large_page.pk}/")
+    assert len(data["links"]) == 50 and data["meta"]["type"] == "showcase.ShowcasePage"
+    assert data["meta"]["parent"]["id"] == showcase_index.pk
