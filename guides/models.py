@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -262,6 +262,28 @@ class FundingCallQuerySet(PageQuerySet):
     def next_call(self, now: datetime):
         """The call a visitor should hear about first: the open one closing soonest, else the next to open."""
         return self.open_calls(now).first() or self.upcoming(now).first()
+
+    def featured(self, now: datetime):
+        """`next_call(now)`, else the latest closed call, in one query (the home page shows one of them).
+
+        The call comes with `featured_rank`: 0 open, 1 upcoming, 2 closed. None when there is no call.
+        """
+        is_open = (Q(opens_at__isnull=True) | Q(opens_at__lte=now)) & Q(closes_at__gt=now)
+        rank = Case(
+            When(is_open, then=Value(0)),
+            When(opens_at__gt=now, then=Value(1)),
+            When(closes_at__lte=now, then=Value(2)),
+            default=None,
+            output_field=IntegerField(),
+        )
+        soonest = Case(When(featured_rank=0, then=F("closes_at")), When(featured_rank=1, then=F("opens_at")))
+        return (
+            self.not_cancelled()
+            .annotate(featured_rank=rank)
+            .filter(featured_rank__isnull=False)
+            .order_by("featured_rank", soonest.asc(), F("closes_at").desc())
+            .first()
+        )
 
 
 FundingCallManager = PageManager.from_queryset(FundingCallQuerySet)

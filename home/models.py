@@ -2,6 +2,8 @@
 
 from django.apps import apps
 from django.db import models
+from django.db.models import BooleanField, Case, Q, TextField, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -55,17 +57,52 @@ class HomePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
         call_model = apps.get_model("guides", "FundingCallPage")
         event_model = apps.get_model("events", "EventPage")
         showcase_model = apps.get_model("showcase", "ShowcasePage")
-        calls = call_model.objects.live().public().filter(locale_id=self.locale_id)
-        context["next_call"] = calls.next_call(now)
-        context["latest_closed_call"] = None if context["next_call"] else calls.closed(now).first()
+        # What `.public()` leaves out, looked up once for every list on the page (it queries per call).
+        private = Page.objects.private_q()
+        calls = call_model.objects.live().exclude(private).filter(locale_id=self.locale_id)
+        call = calls.featured(now)  # the next call, else the latest closed one
+        context["next_call"] = call if call is not None and call.featured_rank < 2 else None
+        context["latest_closed_call"] = call if call is not None and call.featured_rank == 2 else None
         context["upcoming_events"] = (
-            event_model.objects.live().public().filter(locale_id=self.locale_id).select_related("municipality").upcoming(now)[:3]
+            event_model.objects.live()
+            .exclude(private)
+            .filter(locale_id=self.locale_id)
+            .select_related("municipality")
+            .upcoming(now)[:3]
         )
         context["newest_showcases"] = (
-            showcase_model.objects.live().public().filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
+            showcase_model.objects.live().exclude(private).filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
         )
-        context["highlights"] = [h for h in self.highlights.select_related("page", "locale") if h.target.live]
+        context["highlights"] = self.live_highlights(private)
         return context
+
+    def live_highlights(self, private: Q) -> list["HomePageHighlight"]:
+        """The highlights whose page (in the highlight's language where translated) is live and
+        public, with the pages and their summaries fetched in one query whatever their types."""
+        highlights = list(self.highlights.select_related("page"))
+        wanted = Q(pk__in=[h.page_id for h in highlights])
+        for h in highlights:
+            if h.locale_id:
+                wanted |= Q(translation_key=h.page.translation_key, locale_id=h.locale_id)
+        summaries = [
+            f"{model._meta.model_name}__summary"
+            for model in apps.get_models()
+            if issubclass(model, Page) and model is not Page and any(f.name == "summary" for f in model._meta.local_fields)
+        ]
+        pages = Page.objects.filter(wanted).annotate(
+            listing_summary=Coalesce(*summaries, Value(""), output_field=TextField()),
+            is_shown=Case(When(Q(live=True) & ~private, then=True), default=False, output_field=BooleanField()),
+        )
+        by_pk, by_translation = {}, {}
+        for page in pages:
+            by_pk[page.pk] = by_translation[(page.translation_key, page.locale_id)] = page
+        shown = []
+        for h in highlights:
+            translation = by_translation.get((h.page.translation_key, h.locale_id)) if h.locale_id else None
+            h.target = translation or by_pk[h.page_id]
+            if h.target.is_shown:
+                shown.append(h)
+        return shown
 
 
 class HomePageHighlight(TranslatableMixin, Orderable):
@@ -92,7 +129,11 @@ class HomePageHighlight(TranslatableMixin, Orderable):
 
     @property
     def summary(self) -> str:
-        return self.text or getattr(self.target.specific_deferred, "summary", "")
+        if self.text:
+            return self.text
+        if hasattr(self.target, "listing_summary"):  # fetched with the page (HomePage.live_highlights)
+            return self.target.listing_summary
+        return getattr(self.target.specific_deferred, "summary", "")
 
 
 class StandardPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):

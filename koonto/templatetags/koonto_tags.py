@@ -54,7 +54,8 @@ def _menu_pages(request, home: Page) -> list[dict]:
 def ancestors(page: Page) -> list[Page]:
     """The page's ancestors below the tree root, home first; one query per page object and request."""
     if not hasattr(page, "_koonto_ancestors"):
-        page._koonto_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        # A home page (depth 2) has none below the tree root: no need to ask the database.
+        page._koonto_ancestors = list(page.get_ancestors().filter(depth__gt=1)) if page.depth > 2 else []
     return page._koonto_ancestors
 
 
@@ -141,8 +142,18 @@ def localized_page(page):
 
 @register.simple_tag
 def footer_contacts(koonto_settings):
-    """Footer contacts in the active language where translated."""
+    """Footer contacts in the active language where translated, kept until content changes.
+
+    Saving the settings, a footer contact, a contact person or an organisation changes the page
+    cache generation (koonto.signals), which drops them (koonto.pagecache.memo).
+    """
+    from koonto.pagecache import memo
+
     if koonto_settings is None or not koonto_settings.pk:
         return []
-    items = koonto_settings.footer_contacts.select_related("contact__organisation")
-    return [item.contact.localized for item in items]
+
+    def build():
+        items = koonto_settings.footer_contacts.select_related("contact__organisation")
+        return [item.contact.localized for item in items]
+
+    return memo(f"footer-contacts:{koonto_settings.pk}:{translation.get_language()}", build)

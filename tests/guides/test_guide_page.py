@@ -161,8 +161,10 @@ def test_guide_index_query_count_is_the_same_for_5_and_50_items(client, site, gu
 
     make(5)
     client.get(guide_index.url)
-    with CaptureQueriesContext(connection) as small:
+    with CaptureQueriesContext(connection) as queries:
         assert client.get(guide_index.url).status_code == 200
+    small = len(queries)  # counted now: the next request empties the connection's query log
     make(45)
-    with django_assert_max_num_queries(len(small)):
+    client.get(guide_index.url)  # new content dropped the cached menu and footer: warm them again
+    with django_assert_max_num_queries(small):
         client.get(guide_index.url)

@@ -83,11 +83,13 @@ def test_query_count_does_not_grow_with_projects(client, organisation, showcase_
         link(ShowcasePageFactory(parent=showcase_index, title=f"Hanke {n}"), organisation)
     url = "/fi/organisaatiot/pallokissat-kuopio-ry/"
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
+    with CaptureQueriesContext(connection) as queries:
         client.get(url)
+    small = len(queries)  # counted now: the next request empties the connection's query log
     for n in range(3, 12):
         link(ShowcasePageFactory(parent=showcase_index, title=f"Hanke {n}"), organisation)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(url)  # new content dropped the cached menu and footer: warm them again
+    with django_assert_max_num_queries(small):
         client.get(url)
 
 
