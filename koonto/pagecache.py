@@ -12,10 +12,12 @@ cache, so an editor never sees the anonymous copy and a cached page never shows 
 
 How it stays right:
 - Every cache key contains a *generation* number. Publishing, unpublishing, moving or deleting a
-  page, and saving a snippet, tag, image, document, site or site setting, bumps the generation
+  page, and saving a snippet, tag, image, document, view restriction, site or site setting, bumps the generation
   (koonto.signals): every cached page is stale at once, on every app server sharing the cache.
   Whole-site invalidation is deliberate: a page shows menus, footers, highlights and listings
   of other pages, and tracking those dependencies is not worth the risk on a site this size.
+- The search page is never stored (every search must be counted for the report); the search
+  behind it is kept by search.engine.cached_search under the same generation.
 - Listings that depend on the clock (upcoming events, open calls) roll over by themselves: an
   entry never outlives the next moment an event starts or ends or a call opens or closes.
 """

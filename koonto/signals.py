@@ -73,6 +73,9 @@ CACHE_AFFECTING_MODELS = [
     "taggit.Tag",
     "wagtailcore.Site",
     "wagtailcore.Locale",
+    # A page or collection made private must leave every cached listing and page at once.
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailredirects.Redirect",

@@ -10,10 +10,14 @@ first) must give the same order on both.
 """
 
 import difflib
+import hashlib
+import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
@@ -23,6 +27,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from guides.models import call_status
+from koonto import pagecache
 from koonto.models import Municipality
 from search import ranking
 from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
@@ -70,7 +75,7 @@ class Hit:
     type_key: str
     title: str
     position: int  # the page tree's order: the last tie-breaker
-    entry: RankData
+    entry: RankData | None  # None in a kept outcome (cached_search)
     call_status: str | None = None
     tags: dict[str, str] = field(default_factory=dict)  # slug -> name
     municipalities: dict[str, str] = field(default_factory=dict)  # code -> name
@@ -271,6 +276,32 @@ def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None
         hits, relaxed = _collect_hits(queryset, some_terms, "or"), True
     ranked = rank(list(hits.values()), query, terms, lang)
     return Outcome(terms, [hit for hit in ranked if _passes(hit, filters)], facet_counts(ranked, filters), relaxed)
+
+
+def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = None) -> Outcome:
+    """run_search, kept in the shared cache until published content changes (the page cache's
+    generation, koonto/pagecache.py) or the next event or call boundary (open calls rank first).
+
+    The search page itself is never stored by the page cache, so that every search is counted
+    for the report (search/views.py); this keeps the expensive part for a popular query. The
+    kept hits carry no rank data: the views need only their page, type and call status.
+    """
+    filters = filters or {}
+    generation = pagecache.current_generation()
+    key_source = json.dumps([generation, locale.pk, query, sorted(filters.items())])
+    key = f"koonto:search:{hashlib.sha256(key_source.encode()).hexdigest()}"
+    outcome = cache.get(key)
+    if outcome is None:
+        found = run_search(query, locale, filters)
+        hits = [Hit(hit.pk, hit.type_key, hit.title, hit.position, None, hit.call_status) for hit in found.hits]
+        outcome = Outcome(found.terms, hits, found.facets, found.relaxed)
+        timeout = settings.KOONTO_PAGE_CACHE_TIMEOUT
+        rollover = pagecache.next_rollover_seconds(generation)
+        if rollover is not None:
+            timeout = min(timeout, max(1, math.floor(rollover)))
+        if pagecache.current_generation() == generation:  # nothing was published meanwhile
+            cache.set(key, outcome, timeout)
+    return outcome
 
 
 def spelling_suggestion(query: str, locale: Locale) -> str:

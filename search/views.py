@@ -8,6 +8,7 @@ visitor types: the query is cut, reduced to words and never echoed as HTML (temp
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
@@ -41,7 +42,11 @@ def search(request):
         context.update(_results(request, query, locale, filters, notes))
     elif "q" in request.GET:
         notes.append(_("Type a word or two to search for."))
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    # Every search must reach this view to be counted for the report: no shared cache may keep
+    # the page (the search itself is kept, engine.cached_search).
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def _filters(request) -> tuple[dict[str, str], list[str]]:
@@ -55,7 +60,7 @@ def _filters(request) -> tuple[dict[str, str], list[str]]:
 
 
 def _results(request, query: str, locale: Locale, filters: dict[str, str], notes: list[str]) -> dict:
-    outcome = engine.run_search(query, locale, filters)
+    outcome = engine.cached_search(query, locale, filters)
     if not outcome.terms:
         notes.append(_("Your search has no words to look for. Try letters or numbers."))
         return {}
@@ -122,7 +127,7 @@ def _promotions(query: str, locale: Locale) -> list[SearchPromotion]:
 def _zero_result_help(query: str, locale: Locale) -> dict:
     """A spelling suggestion that finds something, and the funding guides to browse."""
     suggestion = engine.spelling_suggestion(query, locale)
-    if suggestion and not engine.run_search(suggestion, locale).hits:
+    if suggestion and not engine.cached_search(suggestion, locale).hits:
         suggestion = ""
     from guides.models import GuideIndexPage, GuidePage
 
@@ -147,7 +152,7 @@ def suggest(request):
     if len(query) >= 2 and query_terms(query, locale.language_code):
         pages = list(engine.public_pages(locale).autocomplete(query)[:MAX_SUGGESTIONS])
         seen = {page.pk for page in pages}
-        hits = [hit for hit in engine.run_search(query, locale).hits if hit.pk not in seen]
+        hits = [hit for hit in engine.cached_search(query, locale).hits if hit.pk not in seen]
         extra = Page.objects.filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
         pages += [extra[hit.pk] for hit in hits if hit.pk in extra]
         type_keys = engine.type_keys()

@@ -121,3 +121,56 @@ def test_the_admin_previews_and_posts_are_never_cached(client, site, home):
 def test_query_strings_are_separate_entries(client, site, event_index):
     get(client, event_index.url)
     assert get(client, event_index.url + "?when=past")["X-Koonto-Cache"] == "miss"
+
+
+def test_making_a_page_private_empties_the_cache(client, site, event_index):
+    from wagtail.models import PageViewRestriction
+
+    event = EventPageFactory(parent=event_index, title="Pian yksityinen")
+    event.save_revision().publish()
+    assert "Pian yksityinen" in get(client, event_index.url).content.decode()
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    assert "Pian yksityinen" not in get(client, event_index.url).content.decode()
+
+
+def test_every_search_reaches_the_view_and_is_counted(client, site, event_index):
+    from wagtail.contrib.search_promotions.models import Query
+
+    EventPageFactory(parent=event_index, title="Yhdistysilta").save_revision().publish()
+    for _ in range(2):
+        response = get(client, "/fi/search/", data={"q": "yhdistysilta"})
+        assert "X-Koonto-Cache" not in response
+        assert "private" in response["Cache-Control"]
+    assert Query.get("yhdistysilta").hits == 2
+
+
+def test_a_repeated_search_is_kept_until_content_changes(client, site, event_index):
+    EventPageFactory(parent=event_index, title="Kyläilta").save_revision().publish()
+
+    def search() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            html = get(client, "/fi/search/", data={"q": "kyläilta"}).content.decode()
+        return html, len(queries)
+
+    _html, first = search()
+    _html, second = search()
+    assert second < first  # the match, its rank entries and facet names are not read again
+    EventPageFactory(parent=event_index, title="Toinen kyläilta").save_revision().publish()
+    html, _count = search()
+    assert "Toinen kyläilta" in html
+
+
+def test_a_kept_search_rolls_over_when_a_call_opens(site, guide_index):
+    from wagtail.models import Locale
+
+    from search.engine import cached_search
+    from tests.factories import FundingCallPageFactory
+
+    now = timezone.now()
+    FundingCallPageFactory(
+        parent=guide_index, title="Kyläavustus", opens_at=now + timedelta(minutes=5), closes_at=now + timedelta(days=30)
+    ).save_revision().publish()
+    finnish = Locale.objects.get(language_code="fi")
+    assert [hit.call_status for hit in cached_search("kyläavustus", finnish).hits] == ["upcoming"]
+    with time_machine.travel(now + timedelta(minutes=6)):
+        assert [hit.call_status for hit in cached_search("kyläavustus", finnish).hits] == ["open"]
