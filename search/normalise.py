@@ -69,6 +69,14 @@ def _lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word, lang=lang, low_memory=_low_memory()).lower()
 
 
+def load_dictionaries() -> list[str]:
+    """Load the dictionaries of the site's languages now (gunicorn.conf.py: at worker start)."""
+    loaded = [language_of(code) for code, _name in settings.LANGUAGES if language_of(code) in LEMMA_LANGUAGES]
+    for lang in loaded:
+        simplemma.is_known("koonto", lang=lang, low_memory=_low_memory())
+    return loaded
+
+
 def _known_base(word: str, lang: str) -> str | None:
     """The word's base form if the dictionary knows this form of it, else None.
 

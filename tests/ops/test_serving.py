@@ -37,6 +37,15 @@ def media_file(settings, tmp_path):
     return "/media/images/tori.width-400.png"
 
 
+def test_workers_load_the_search_dictionaries_before_taking_requests(monkeypatch, settings):
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
+    settings.LANGUAGES = [("fi", "Suomi"), ("en", "English")]
+    LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_clear()
+    gunicorn_config(monkeypatch)["post_worker_init"](worker=None)
+    assert LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 2
+
+
 def test_media_are_served_when_koonto_serve_media_is_set(client, settings, media_file):
     settings.KOONTO_SERVE_MEDIA = True
     response = client.get(media_file)
