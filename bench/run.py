@@ -119,6 +119,9 @@ def server_env(page_cache: bool) -> dict:
         "KOONTO_PAGE_CACHE": "1" if page_cache else "0",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
+        # Steady state: no worker recycling mid-measurement (production recycles every ~2,000
+        # requests, which a benchmark reaches in seconds: a restart would land in one endpoint).
+        "GUNICORN_MAX_REQUESTS": "0",
     }
 
 
