@@ -406,10 +406,6 @@ class EventPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMi
         if errors:
             raise ValidationError(errors)
 
-    def search_municipality_ids(self) -> list[int]:
-        """The municipality the search page offers as a filter for this event (search/ranking.py)."""
-        return [self.municipality_id] if self.municipality_id else []
-
     @property
     def is_free(self) -> bool:
         return not self.price

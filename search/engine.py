@@ -20,15 +20,14 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from guides.models import call_status
-from koonto import pagecache
-from koonto.models import Municipality
+from koonto import pagecache, registers
 from search import ranking
 from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
 from search.ranking import RANK_FIELDS, RankData
@@ -48,6 +47,7 @@ RESULT_TYPES = {
     "event": ("events", "eventpage", _("Event")),
 }
 PAGE_TYPE_LABEL = _("Page")
+TAGGED_MODELS = [("guides", "guidepage"), ("guides", "fundingcallpage"), ("showcase", "showcasepage"), ("events", "eventpage")]
 LISTING_MODELS = [
     ("guides", "guidepage"),
     ("guides", "fundingcallpage"),
@@ -132,9 +132,9 @@ def type_keys() -> dict[int, str]:
 ENTRY_COLUMNS = [f"rank_entry__{name}" for name in ["page_id", *RANK_FIELDS]]
 
 
-def _collect_hits(queryset, terms: list[str], operator: str) -> dict[int, Hit]:
-    """The matched pages with their rank entries: one query, then two small ones for the names
-    of their tags and municipalities, however many pages match."""
+def _collect_hits(queryset, terms: list[str], operator: str, locale: Locale) -> dict[int, Hit]:
+    """The matched pages with their rank entries (one query), and their tags and municipalities
+    (search/engine.py's facets), in a fixed number of queries however many pages match."""
     keys = type_keys()
     rows = search_pages(queryset, terms, operator).values_list("pk", "content_type_id", "title", *ENTRY_COLUMNS)
     entries = {}
@@ -149,36 +149,74 @@ def _collect_hits(queryset, terms: list[str], operator: str) -> dict[int, Hit]:
     now = timezone.now()
     hits = {}
     for position, (pk, content_type_id, title, *_entry) in enumerate(rows):
-        entry = entries[pk]
+        entry = entries.get(pk)
+        if entry is None:  # deleted since it matched
+            continue
         status = call_status(entry.opens_at, entry.closes_at, entry.cancelled, now) if entry.closes_at else None
         hits[pk] = Hit(pk, keys.get(content_type_id, "page"), title, position, entry, call_status=status)
     if hits:
-        _add_names(hits)
+        _add_facet_values(hits, locale)
     return hits
 
 
-def _add_names(hits: dict[int, Hit]) -> None:
-    """The facets' values: tag slugs and names, municipality codes and names."""
-    tag_ids = {tag_id for hit in hits.values() for tag_id in hit.entry.tag_ids}
-    municipality_ids = {pk for hit in hits.values() for pk in hit.entry.municipality_ids}
-    tags = {pk: (slug, name) for pk, slug, name in Tag.objects.filter(pk__in=tag_ids).values_list("pk", "slug", "name")}
-    municipalities = {m.pk: (m.code, m.name) for m in Municipality.objects.filter(pk__in=municipality_ids)}
-    for hit in hits.values():
-        hit.tags = dict(tags[pk] for pk in hit.entry.tag_ids if pk in tags)
-        hit.municipalities = dict(municipalities[pk] for pk in hit.entry.municipality_ids if pk in municipalities)
+# Up to this many hits, their facet rows are looked up by id; beyond it, all the facet rows of the
+# language are read and the hits' picked out (thousands of ids as parameters cost more).
+MAX_ID_PARAMETERS = 500
 
 
-def _match_kinds(words_: str, bases: str, parts: str, terms: list[tuple[str, str]]) -> list[str]:
+def _add_facet_values(hits: dict[int, Hit], locale: Locale) -> None:
+    """The hits' tags (slug and name) and municipalities (code and name), read now, not at index
+    time: a translation's tags are rewritten when its source is published or a tag translation
+    changes (koonto/tags.py), and aliases are created without publishing.
+
+    One query for the tag rows, one for their names, one for the municipality rows;
+    municipalities come from the per-process register (koonto/registers.py).
+    """
+    by_id = len(hits) <= MAX_ID_PARAMETERS
+    ids = list(hits)
+
+    def rows_of(queryset, page_field: str):
+        scope = {f"{page_field}__in": ids} if by_id else {f"{page_field}__locale_id": locale.pk}
+        return queryset.filter(**scope).order_by()
+
+    tagged = [
+        rows_of(apps.get_model(app_label, model_name).tags.through.objects, "content_object").values_list(
+            "content_object_id", "tag_id"
+        )
+        for app_label, model_name in TAGGED_MODELS
+    ]
+    showcases = rows_of(apps.get_model("showcase", "ShowcaseMunicipality").objects, "page")
+    events = apps.get_model("events", "EventPage").objects.filter(municipality__isnull=False).order_by()
+    events = events.filter(pk__in=ids) if by_id else events.filter(locale_id=locale.pk)
+    tag_rows = list(tagged[0].union(*tagged[1:], all=True))
+    municipality_rows = list(
+        showcases.values_list("page_id", "municipality_id").union(events.values_list("pk", "municipality_id"), all=True)
+    )
+    tags = {
+        pk: (slug, name)
+        for pk, slug, name in Tag.objects.filter(pk__in={tag_id for _pk, tag_id in tag_rows}).values_list("pk", "slug", "name")
+    }
+    for pk, tag_id in sorted(tag_rows):
+        if pk in hits and tag_id in tags:
+            slug, name = tags[tag_id]
+            hits[pk].tags[slug] = name
+    municipalities = registers.municipalities()
+    for pk, municipality_id in sorted(municipality_rows):
+        if pk in hits and municipality_id in municipalities:
+            municipality = municipalities[municipality_id]
+            hits[pk].municipalities[municipality.code] = municipality.name
+
+
+def _match_kinds(words_: str, bases: str, parts: str, terms: list[tuple[str, tuple[str, ...]]]) -> list[str]:
     """For each query term found in a field: "exact" (the word as typed), "base" (another form
-    of the word) or "part" (a part of a compound). `terms` are (" term ", " typed word ") pairs:
+    of the word) or "part" (a part of a compound). `terms` are (" term ", (" typed word ", ...)):
     membership is a substring test on the space-separated field, with no sets built per page."""
-    bases, parts = f" {bases} ", f" {parts} "
+    bases, parts, words_ = f" {bases} ", f" {parts} ", f" {words_} "
     kinds = []
-    for term, word in terms:
-        if term in bases:
-            kinds.append("exact" if word in f" {words_} " else "base")
-        elif term in parts:
-            kinds.append("exact" if word in f" {words_} " else "part")
+    for term, typed in terms:
+        if term in bases or term in parts:
+            exact = any(word in words_ for word in typed)
+            kinds.append("exact" if exact else "base" if term in bases else "part")
     return kinds
 
 
@@ -214,13 +252,13 @@ def rank(hits: list[Hit], query: str, terms: list[str], lang: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: (-hit.score, hit.position))
 
 
-def _term_words(typed: list[str], terms: list[str], lang: str) -> list[tuple[str, str]]:
-    """Each query term with the word the visitor typed for it, folded (for "exact"), both padded
+def _term_words(typed: list[str], terms: list[str], lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each query term with the words the visitor typed for it, folded (for "exact"), all padded
     with spaces for _match_kinds."""
-    by_term = {}
+    by_term: dict[str, list[str]] = {}
     for word in typed:
-        by_term.setdefault(word_terms(word, language_of(lang))[0], fold(word))
-    return [(f" {term} ", f" {by_term.get(term, term)} ") for term in terms]
+        by_term.setdefault(word_terms(word, language_of(lang))[0], []).append(f" {fold(word)} ")
+    return [(f" {term} ", tuple(by_term.get(term, [f" {term} "]))) for term in terms]
 
 
 def _facet_values(hit: Hit, name: str) -> dict[str, str] | tuple[str]:
@@ -269,11 +307,11 @@ def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None
     if not terms:
         return Outcome(terms, [], facet_counts([], filters))
     queryset = public_pages(locale) if queryset is None else queryset
-    hits = _collect_hits(queryset, terms, "and")
+    hits = _collect_hits(queryset, terms, "and", locale)
     relaxed = False
     some_terms = [term for term in terms if len(term) >= MIN_RELAXED_TERM_LENGTH and not term.isdigit()]
     if not hits and len(terms) > 1 and some_terms:
-        hits, relaxed = _collect_hits(queryset, some_terms, "or"), True
+        hits, relaxed = _collect_hits(queryset, some_terms, "or", locale), True
     ranked = rank(list(hits.values()), query, terms, lang)
     return Outcome(terms, [hit for hit in ranked if _passes(hit, filters)], facet_counts(ranked, filters), relaxed)
 
@@ -287,8 +325,13 @@ def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = N
     kept hits carry no rank data: the views need only their page, type and call status.
     """
     filters = filters or {}
+    if not pagecache.enabled():
+        # Without a cache shared by every app server (REDIS_URL), a publication could not empty
+        # the other servers' copies: a page made private would stay in their results.
+        return run_search(query, locale, filters)
     generation = pagecache.current_generation()
-    key_source = json.dumps([generation, locale.pk, query, sorted(filters.items())])
+    # The outcome holds translated labels (result types, municipality names): the language counts.
+    key_source = json.dumps([generation, locale.pk, translation.get_language(), query, sorted(filters.items())])
     key = f"koonto:search:{hashlib.sha256(key_source.encode()).hexdigest()}"
     outcome = cache.get(key)
     if outcome is None:

@@ -41,7 +41,6 @@ class RankEntry(models.Model):
 
     - ``*_words``: the field's words folded as the index folds them, in order (phrases);
     - ``*_bases`` and ``*_parts``: their base forms and compound parts (search/normalise.py);
-    - the page's tags and municipalities (facets) by id, so renaming one needs no reindex;
     - a funding call's dates, so that whether it is open is decided at search time.
     """
 
@@ -52,8 +51,6 @@ class RankEntry(models.Model):
     summary_words = models.TextField(blank=True)
     summary_bases = models.TextField(blank=True)
     summary_parts = models.TextField(blank=True)
-    tag_ids = models.JSONField(default=list, blank=True)
-    municipality_ids = models.JSONField(default=list, blank=True)
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
     cancelled = models.BooleanField(default=False)

@@ -1,4 +1,4 @@
-"""Rank entries: the normalised title and summary, facets and call dates of each indexed page.
+"""Rank entries: the normalised title and summary and the call dates of each indexed page.
 
 search/backend.py calls ``update_entries`` whenever Wagtail's search index takes pages (publish,
 unpublish, move, translation, ``manage.py update_index``), so a search only reads them: one
@@ -23,8 +23,6 @@ RANK_FIELDS = [
     "summary_words",
     "summary_bases",
     "summary_parts",
-    "tag_ids",
-    "municipality_ids",
     "opens_at",
     "closes_at",
     "cancelled",
@@ -53,13 +51,10 @@ def _summary(page) -> str:
 
 
 def build_entry(page) -> RankEntry:
-    """The rank entry of a specific page instance (its in-memory tags and child rows count, as
-    they do for the search index itself)."""
+    """The rank entry of a specific page instance."""
     language = page.locale.language_code if page.locale_id else None
     title_words, title_bases, title_parts = field_terms(page.title, language)
     summary_words, summary_bases, summary_parts = field_terms(_summary(page), language)
-    tags = getattr(page, "tags", None)
-    municipality_ids = getattr(page, "search_municipality_ids", None)
     return RankEntry(
         page_id=page.pk,
         title_words=title_words,
@@ -68,8 +63,6 @@ def build_entry(page) -> RankEntry:
         summary_words=summary_words,
         summary_bases=summary_bases,
         summary_parts=summary_parts,
-        tag_ids=sorted(tag.pk for tag in tags.all()) if tags is not None else [],
-        municipality_ids=sorted(municipality_ids()) if municipality_ids else [],
         opens_at=getattr(page, "opens_at", None),
         closes_at=getattr(page, "closes_at", None),
         cancelled=bool(getattr(page, "cancelled", False)),

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from search import engine
@@ -67,7 +67,8 @@ def _results(request, query: str, locale: Locale, filters: dict[str, str], notes
     page_obj = _paginate(outcome.hits, request.GET.get("page"), notes)
     if request.GET.get("page", "1") in ("", "1"):  # a new search, not its next page
         _log(query, found=bool(outcome.hits or filters))
-    pages = Page.objects.filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
+    # Through public_pages again: a kept outcome (engine.cached_search) is never trusted alone.
+    pages = engine.public_pages(locale).filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
     lang = locale.language_code
     results = [
         {
@@ -153,7 +154,7 @@ def suggest(request):
         pages = list(engine.public_pages(locale).autocomplete(query)[:MAX_SUGGESTIONS])
         seen = {page.pk for page in pages}
         hits = [hit for hit in engine.cached_search(query, locale).hits if hit.pk not in seen]
-        extra = Page.objects.filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
+        extra = engine.public_pages(locale).filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
         pages += [extra[hit.pk] for hit in hits if hit.pk in extra]
         type_keys = engine.type_keys()
         suggestions = [

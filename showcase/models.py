@@ -429,10 +429,6 @@ class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTag
         if self.budget is not None and self.public_funding is not None and self.public_funding > self.budget:
             raise ValidationError({"public_funding": _("Public funding cannot exceed the budget.")})
 
-    def search_municipality_ids(self) -> list[int]:
-        """The municipalities the search page offers as filters for this page (search/ranking.py)."""
-        return [row.municipality_id for row in self.municipalities.all()]
-
     @classmethod
     def api_prefetch(cls, pages: list["ShowcasePage"]) -> None:
         """Everything the API fields of `pages` read, in five queries however many pages there are."""

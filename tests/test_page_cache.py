@@ -174,3 +174,42 @@ def test_a_kept_search_rolls_over_when_a_call_opens(site, guide_index):
     assert [hit.call_status for hit in cached_search("kyläavustus", finnish).hits] == ["upcoming"]
     with time_machine.travel(now + timedelta(minutes=6)):
         assert [hit.call_status for hit in cached_search("kyläavustus", finnish).hits] == ["open"]
+
+
+def test_without_a_shared_cache_searches_are_not_kept(site, event_index, settings):
+    """Per-process caches cannot all be emptied on publish: then nothing is kept."""
+    from wagtail.models import Locale, Page
+
+    from search.engine import cached_search
+
+    settings.KOONTO_PAGE_CACHE = False
+    event = EventPageFactory(parent=event_index, title="Kyläkokous")
+    event.save_revision().publish()
+    finnish = Locale.objects.get(language_code="fi")
+    assert len(cached_search("kyläkokous", finnish).hits) == 1
+    Page.objects.filter(pk=event.pk).update(live=False)  # no signal, no new generation
+    assert cached_search("kyläkokous", finnish).hits == []
+
+
+def test_a_kept_search_never_shows_a_page_that_is_no_longer_public(client, site, event_index):
+    from wagtail.models import Page
+
+    event = EventPageFactory(parent=event_index, title="Kyläkokous")
+    event.save_revision().publish()
+    assert "Kyläkokous" in get(client, "/fi/search/", data={"q": "kyläkokous"}).content.decode()
+    Page.objects.filter(pk=event.pk).update(live=False)  # no signal: the kept outcome still has it
+    assert "Kyläkokous" not in get(client, "/fi/search/", data={"q": "kyläkokous"}).content.decode()
+
+
+def test_a_kept_search_is_kept_per_language(site, event_index):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from search.engine import cached_search
+
+    EventPageFactory(parent=event_index, title="Kyläkokous").save_revision().publish()
+    finnish = Locale.objects.get(language_code="fi")
+    with translation.override("fi"):
+        assert [f.label for f in cached_search("kyläkokous", finnish).facets["type"]] == ["Tapahtuma"]
+    with translation.override("en"):
+        assert [f.label for f in cached_search("kyläkokous", finnish).facets["type"]] == ["Event"]
