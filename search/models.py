@@ -32,7 +32,7 @@ class ZeroResultHits(models.Model):
 
 
 class RankEntry(models.Model):
-    """What ranking and facets need of one indexed page, worked out when the page is indexed.
+    """What ranking needs of one indexed page, worked out when the page is indexed.
 
     The search matches pages in the database; Koonto's ranking rules (search/engine.py) then
     compare the query with the page's title and summary word by word. Normalising those words
@@ -42,6 +42,9 @@ class RankEntry(models.Model):
     - ``*_words``: the field's words folded as the index folds them, in order (phrases);
     - ``*_bases`` and ``*_parts``: their base forms and compound parts (search/normalise.py);
     - a funding call's dates, so that whether it is open is decided at search time.
+
+    Tags and municipalities (the facets) are not kept here: their rows change without the page
+    being indexed again (translated tags, aliases), so the search reads them (engine.py).
     """
 
     page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="rank_entry")
