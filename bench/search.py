@@ -58,6 +58,7 @@ def main() -> None:
             "DATABASE_URL": DATABASES[name],
             "DJANGO_SETTINGS_MODULE": "koonto.settings.test",
             "LOG_LEVEL": "WARNING",
+            "KOONTO_LEMMATISER_LOW_MEMORY": "1",  # as in production (the test settings use the full ones)
         }
         command = [
             sys.executable,

@@ -24,3 +24,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The anonymous page cache is tested on its own (tests/test_page_cache.py); elsewhere tests
 # change content through the ORM and read it back at once.
 KOONTO_PAGE_CACHE = False
+# The full dictionaries: faster lookups for the thousands of fresh words the tests index (CI time);
+# tests/search/test_normalise.py proves both kinds give the same terms.
+KOONTO_LEMMATISER_LOW_MEMORY = os.environ.get("KOONTO_LEMMATISER_LOW_MEMORY", "0") == "1"

@@ -41,6 +41,7 @@ def test_workers_load_the_search_dictionaries_before_taking_requests(monkeypatch
     from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
 
     settings.LANGUAGES = [("fi", "Suomi"), ("en", "English")]
+    settings.KOONTO_LEMMATISER_LOW_MEMORY = True  # the production default
     LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_clear()
     gunicorn_config(monkeypatch)["post_worker_init"](worker=None)
     assert LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 2
