@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
@@ -254,3 +256,22 @@ def test_queries_and_zero_result_queries_are_counted_for_the_report(client, page
     client.force_login(editor)
     refused = client.get("/admin/search/queries/")
     assert refused.status_code == 302 and "kameli" not in refused.content.decode()
+
+
+def test_the_search_page_costs_no_more_queries_for_30_results_than_for_3(client, site, event_index, publish, kuopio):
+    def add(numbers):
+        for number in numbers:
+            page = EventPageFactory(parent=event_index, title=f"Iltakerho {number}", slug=f"k-{number}", municipality=kuopio)
+            page.tags.add(f"aihe {number}")
+            publish(page)
+
+    def count() -> int:
+        client.get("/fi/search/", {"q": "iltakerho"})  # per-process lookups warm, as in a running site
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fi/search/", {"q": "iltakerho"}).status_code == 200
+        return len(queries)
+
+    add(range(3))
+    small = count()
+    add(range(3, 30))
+    assert count() <= small  # as the other listings: never more queries for more results
