@@ -44,6 +44,7 @@ from koonto.listing import (
 from koonto.models import ListingMixin, Municipality
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from koonto.visibility import PublicRule, rule_for
 from search.normalise import NormalisedSearchMixin
 
 
@@ -85,7 +86,7 @@ class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request.GET, timezone.now()))
+        context.update(self.listing_context(request.GET, timezone.now(), rule_for(request)))
         return context
 
     @staticmethod
@@ -103,7 +104,7 @@ class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
             events = events.filter(municipality__code=values["municipality"])
         return events
 
-    def listing_context(self, params: Mapping[str, str], now: datetime) -> dict:
+    def listing_context(self, params: Mapping[str, str], now: datetime, rule: PublicRule) -> dict:
         """Upcoming (or, with `when=past`, past) events, filtered and paginated, and the filter form.
 
         The cost is fixed: one query per filter's counts, one for the total and one for the page
@@ -130,7 +131,7 @@ class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
             state.keep["when"] = "past"  # upcoming is the default and stays out of the URL
         values = state.values
 
-        all_events = EventPage.objects.child_of(self).live().public()
+        all_events = rule.pages(EventPage.objects.child_of(self))
         events = all_events.past(now) if show_past else all_events.upcoming(now)
         type_counts = dict(
             self.filter_events(events, values, "type").order_by().values_list("event_type").annotate(count=Count("pk"))
@@ -405,6 +406,13 @@ class EventPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMi
             errors["registration_deadline"] = _("Registration must close before the event starts.")
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rule = rule_for(request)
+        context["organiser"] = rule.for_reader(self.organiser) if self.organiser_id else None
+        context["related_call"] = rule.for_reader(self.related_call) if self.related_call_id else None
+        return context
 
     @property
     def is_free(self) -> bool:

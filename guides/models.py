@@ -15,7 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -32,6 +32,7 @@ from koonto.blocks import BodyBlock, GuideBodyBlock
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from koonto.visibility import rule_for, visible_rows
 from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -59,9 +60,10 @@ class GuideIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        calls = FundingCallPage.objects.child_of(self).live().public()
+        rule = rule_for(request)
+        calls = rule.pages(FundingCallPage.objects.child_of(self))
         context["calls"] = [*calls.open_calls(now), *calls.upcoming(now), *calls.closed(now)]
-        context["guides"] = GuidePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        context["guides"] = rule.pages(GuidePage.objects.child_of(self)).order_by("-first_published_at")
         return context
 
 
@@ -161,27 +163,15 @@ class GuidePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMi
         context = super().get_context(request, *args, **kwargs)
         context["table_of_contents"], context["body_blocks"] = table_of_contents(self.body)
         context["has_video"] = any(block.block_type == "video" for block in self.body)
-        context["related"] = self.related_pages_for_reader()
+        context["related"] = self.related_pages_for_reader(request)
         return context
 
-    def related_pages_for_reader(self) -> list[Page]:
-        """Related guides and calls in the reader's language where translated; live and public only.
-
-        Like `.localized` (the translation when it is live, else the chosen page), but in one
-        query however many pages are related.
-        """
-        chosen = [item.related_page for item in self.related_pages.select_related("related_page")]
-        if not chosen:
-            return []
-        available = list(Page.objects.live().public().filter(translation_key__in={page.translation_key for page in chosen}))
-        active_locale_id = Locale.get_active().pk
-        translated = {page.translation_key: page for page in available if page.locale_id == active_locale_id}
-        available_ids = {page.pk for page in available}
+    def related_pages_for_reader(self, request) -> list[Page]:
+        """Related guides and calls as the reader may see them (koonto.visibility), in one query."""
         shown = []
-        for page in chosen:
-            page = translated.get(page.translation_key) or (page if page.pk in available_ids else None)
-            if page and page not in shown:
-                shown.append(page)
+        for row in visible_rows(self.related_pages.select_related("related_page"), rule_for(request)):
+            if row.related_page not in shown:
+                shown.append(row.related_page)
         return shown
 
 
@@ -237,6 +227,8 @@ class GuidePageRelatedPage(Orderable):
 
     panels = [PageChooserPanel("related_page", ["guides.GuidePage", "guides.FundingCallPage"])]
     api_fields = [APIField("related_page", serializer=PagePathField())]
+    # In the reader's language, and only while the public may see it (koonto.visibility.visible_rows).
+    public_relation = "related_page"
 
 
 class FundingCallQuerySet(PageQuerySet):
@@ -490,11 +482,12 @@ class FundingCallPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Localised
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        rule = rule_for(request)
         # Info sessions point at the call; by label, so that guides need not import events.
         event_model = apps.get_model("events", "EventPage")
-        context["info_sessions"] = event_model.objects.live().public().filter(related_call=self).order_by("starts_at")
-        context["contacts"] = self.contacts.select_related("contact__organisation")
-        context["attachments"] = self.attachments.select_related("document")
+        context["info_sessions"] = rule.pages(event_model.objects.filter(related_call=self)).order_by("starts_at")
+        context["contacts"] = [row.contact for row in visible_rows(self.contacts.select_related("contact__organisation"), rule)]
+        context["attachments"] = visible_rows(self.attachments.select_related("document__collection"), rule)
         return context
 
 
@@ -510,6 +503,8 @@ class FundingCallContact(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("contact")]
     api_fields = [APIField("contact", serializer=ContactField())]
+    # Shown only while the contact person is published (koonto.visibility.visible_rows).
+    public_relation = "contact"
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -528,6 +523,8 @@ class FundingCallAttachment(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("title")]
     api_fields = ["title", APIField("document", serializer=DocumentField())]
+    # Listed only outside restricted collections (koonto.visibility.visible_rows).
+    public_relation = "document"
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

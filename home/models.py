@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.db import models
-from django.db.models import BooleanField, Case, Q, TextField, Value, When
+from django.db.models import TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +18,7 @@ from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
+from koonto.visibility import PublicRule, rule_for
 from search.normalise import NormalisedSearchMixin
 
 
@@ -54,54 +55,40 @@ class HomePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
         # Feature models by label: home must not import the feature apps' internals.
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
+        rule = rule_for(request)
         call_model = apps.get_model("guides", "FundingCallPage")
         event_model = apps.get_model("events", "EventPage")
         showcase_model = apps.get_model("showcase", "ShowcasePage")
-        # What `.public()` leaves out, looked up once for every list on the page (it queries per call).
-        private = Page.objects.private_q()
-        calls = call_model.objects.live().exclude(private).filter(locale_id=self.locale_id)
+        calls = rule.pages(call_model.objects.filter(locale_id=self.locale_id))
         call = calls.featured(now)  # the next call, else the latest closed one
         context["next_call"] = call if call is not None and call.featured_rank < 2 else None
         context["latest_closed_call"] = call if call is not None and call.featured_rank == 2 else None
         context["upcoming_events"] = (
-            event_model.objects.live()
-            .exclude(private)
-            .filter(locale_id=self.locale_id)
-            .select_related("municipality")
-            .upcoming(now)[:3]
+            rule.pages(event_model.objects.filter(locale_id=self.locale_id)).select_related("municipality").upcoming(now)[:3]
         )
-        context["newest_showcases"] = (
-            showcase_model.objects.live().exclude(private).filter(locale_id=self.locale_id).order_by("-first_published_at")[:4]
-        )
-        context["highlights"] = self.live_highlights(private)
+        context["newest_showcases"] = rule.pages(showcase_model.objects.filter(locale_id=self.locale_id)).order_by(
+            "-first_published_at"
+        )[:4]
+        context["highlights"] = self.visible_highlights(rule)
         return context
 
-    def live_highlights(self, private: Q) -> list["HomePageHighlight"]:
-        """The highlights whose page (in the highlight's language where translated) is live and
-        public, with the pages and their summaries fetched in one query whatever their types."""
+    def visible_highlights(self, rule: PublicRule) -> list["HomePageHighlight"]:
+        """The highlights whose page the public may see, in this home page's language where
+        translated (koonto.visibility), with the pages and their summaries in one query whatever
+        their types."""
         highlights = list(self.highlights.select_related("page"))
-        wanted = Q(pk__in=[h.page_id for h in highlights])
-        for h in highlights:
-            if h.locale_id:
-                wanted |= Q(translation_key=h.page.translation_key, locale_id=h.locale_id)
         summaries = [
             f"{model._meta.model_name}__summary"
             for model in apps.get_models()
             if issubclass(model, Page) and model is not Page and any(f.name == "summary" for f in model._meta.local_fields)
         ]
-        pages = Page.objects.filter(wanted).annotate(
-            listing_summary=Coalesce(*summaries, Value(""), output_field=TextField()),
-            is_shown=Case(When(Q(live=True) & ~private, then=True), default=False, output_field=BooleanField()),
-        )
-        by_pk, by_translation = {}, {}
-        for page in pages:
-            by_pk[page.pk] = by_translation[(page.translation_key, page.locale_id)] = page
+        with_summaries = Page.objects.annotate(listing_summary=Coalesce(*summaries, Value(""), output_field=TextField()))
+        targets = rule.all_for_reader([h.page for h in highlights], self.locale, queryset=with_summaries)
         shown = []
-        for h in highlights:
-            translation = by_translation.get((h.page.translation_key, h.locale_id)) if h.locale_id else None
-            h.target = translation or by_pk[h.page_id]
-            if h.target.is_shown:
-                shown.append(h)
+        for highlight, target in zip(highlights, targets, strict=True):
+            if target is not None:
+                highlight.target = target
+                shown.append(highlight)
         return shown
 
 
@@ -118,6 +105,9 @@ class HomePageHighlight(TranslatableMixin, Orderable):
 
     panels = [PageChooserPanel("page"), FieldPanel("text")]
     api_fields = [APIField("target", serializer=PagePathField()), "text", "summary"]
+    # Shown only while the public may see the page, in the home page's language where translated
+    # (koonto.visibility.visible_rows).
+    public_relation = "target"
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -19,6 +19,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from koonto.visibility import rule_for
+
 
 class HeadingValue(blocks.StructValue):
     @property
@@ -97,6 +99,18 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "blocks/document_block.html"
         value_class = DocumentValue
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A document in a restricted collection is not linked on a public page (koonto.visibility).
+        context["shown"] = rule_for((parent_context or {}).get("request")).document(value.get("document"))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        if not rule_for((context or {}).get("request")).document(value.get("document")):
+            representation["document"] = None
+        return representation
 
 
 class QuoteBlock(blocks.StructBlock):

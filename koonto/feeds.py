@@ -1,9 +1,7 @@
 """Feeds and discovery: the iCalendar feed and per-event files, RSS feeds and robots.txt.
 
-Every feed lists only what any visitor may already read: live pages without a view restriction
-on them or on an ancestor (`.live().public()`), in the language of the URL, under the request
-site's root page translation in that language. Wagtail's `in_site()` only knows the Finnish tree,
-so the site is matched through the root page's translation instead (as `koonto.tags` does).
+Every feed lists only what any visitor may already read (koonto.visibility), in the language of
+the URL, under the request site's root page translation in that language.
 
 Feature models are looked up by label, as in `koonto.views`: the shared package does not import
 the apps' internals.
@@ -26,8 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, Timezone
 from taggit.models import Tag
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
+
+from koonto.visibility import rule_for
 
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)
@@ -52,18 +52,18 @@ def site_root(request: HttpRequest) -> Page | None:
     language = translation.get_language()
     roots = request.__dict__.setdefault("_feed_site_roots", {})
     if language not in roots:
-        site = Site.find_for_request(request)
-        root = site.root_page.get_translation_or_none(Locale.get_active()) if site is not None else None
-        roots[language] = root if root is not None and root.live else None
+        rule = rule_for(request)
+        root = rule.site.root_page.get_translation_or_none(Locale.get_active()) if rule.site is not None else None
+        roots[language] = root if rule.page(root) else None
     return roots[language]
 
 
 def site_pages(request: HttpRequest, model: type[Page]) -> PageQuerySet:
-    """Live, public pages of `model` in the active language, on the request's site only."""
+    """Pages of `model` the public may see (koonto.visibility) in the active language, on the request's site."""
     root = site_root(request)
     if root is None:
         return model.objects.none()
-    return model.objects.live().public().filter(locale_id=root.locale_id).descendant_of(root)
+    return rule_for(request).pages(model.objects.filter(locale_id=root.locale_id).descendant_of(root))
 
 
 def with_full_urls(pages, request: HttpRequest) -> list[Page]:

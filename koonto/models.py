@@ -11,6 +11,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from koonto.visibility import snippet_for_reader
 
 
 class PublicSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -241,6 +244,11 @@ class ContactPerson(PublicSnippetMixin, TranslatableMixin, index.Indexed, models
 
     def __str__(self) -> str:
         return f"{self.name}, {self.role}" if self.role else self.name
+
+    @cached_property
+    def public_organisation(self) -> "Organisation | None":
+        """The employer as the reader may see it (koonto.visibility): None if unpublished."""
+        return snippet_for_reader(self.organisation) if self.organisation_id else None
 
     @property
     def phone_uri(self) -> str:

@@ -9,18 +9,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
-from wagtail.models import Page
+
+from koonto.visibility import PublicRule
 
 
 class MultilingualSitemap(Sitemap):
     def items(self):
-        site = self.get_wagtail_site()
-        home = site.root_page
-        roots = Page.objects.filter(depth=home.depth, translation_key=home.translation_key)
-        pages = Page.objects.none()
-        for root in roots:
-            pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().select_related("locale").order_by("path")
+        # Every language tree of the site: the pages the public may see there (koonto.visibility).
+        return PublicRule(self.get_wagtail_site()).pages().select_related("locale").order_by("path")
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -102,23 +102,18 @@ def refresh_pages_tagged(tag: Tag, locale_id: int) -> None:
             refresh_translation_tags(translation)
 
 
-def tag_page_sections(tag: Tag, locale, site) -> list[tuple[str, str, QuerySet]]:
-    """(key, heading, live public pages of this site and language with the tag), one per taggable type.
+def tag_page_sections(tag: Tag, locale, rule) -> list[tuple[str, str, QuerySet]]:
+    """(key, heading, pages the public may see in this language with the tag), one per taggable type.
 
-    The querysets are not evaluated: the view counts them and takes a slice or a page of each.
+    `rule` is the request's koonto.visibility.PublicRule: its site's pages only. The querysets are
+    not evaluated: the view counts them and takes a slice or a page of each.
     """
-    # The site's pages in this language: those under the site root's translation (Wagtail's
-    # in_site() knows only the Finnish tree).
-    root = site.root_page.get_translation_or_none(locale) if site is not None else None
     sections = []
     for model in taggable_page_models():
         through = model.tagged_items.rel.related_model
-        pages = (
-            model.objects.live()
-            .public()
-            .filter(locale=locale, pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+        pages = rule.pages(
+            model.objects.filter(locale=locale, pk__in=through.objects.filter(tag=tag).values("content_object_id"))
         )
-        pages = pages.descendant_of(root) if root is not None else pages.none()
         sections.append((model.tag_page_key, str(model.tag_page_heading), pages.order_by(*model.tag_page_ordering)))
     return sections
 

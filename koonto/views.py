@@ -14,11 +14,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve as serve_static
 from taggit.models import Tag
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from koonto.listing import ListingState, paginate, shown
 from koonto.models import Organisation
 from koonto.tags import tag_counterpart, tag_page_sections
+from koonto.visibility import rule_for
 
 
 @never_cache
@@ -53,14 +54,14 @@ def untranslated(request, page_id: int):
 
     The language switcher links here instead of silently dropping the visitor on a home page.
     """
-    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
+    rule = rule_for(request)
+    page = get_object_or_404(rule.pages().specific(), pk=page_id)
     locale = Locale.get_active()
     translation = page.get_translation_or_none(locale)
-    if translation is not None and translation.live:
+    if rule.page(translation):
         return redirect(translation.get_url(request=request))
-    site = Site.find_for_request(request)
-    home = site.root_page.get_translation_or_none(locale) if site else None
-    context = {"original": page, "original_language": page.locale.language_code, "home": home if home and home.live else None}
+    home = rule.site.root_page.get_translation_or_none(locale) if rule.site else None
+    context = {"original": page, "original_language": page.locale.language_code, "home": home if rule.page(home) else None}
     response = TemplateResponse(request, "koonto/untranslated.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -73,7 +74,8 @@ def organisation(request, slug: str):
     the visitor's language where there is one, and the showcases of that language.
     """
     locale = Locale.get_active()
-    candidates = Organisation.objects.filter(slug=slug, live=True).select_related("municipality", "logo")
+    rule = rule_for(request)
+    candidates = rule.snippets(Organisation.objects.filter(slug=slug)).select_related("municipality", "logo")
     organisation = (
         candidates.filter(locale=locale).first() or candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     )
@@ -81,7 +83,7 @@ def organisation(request, slug: str):
         raise Http404
     # By label: the shared app must not import the showcase app's internals.
     showcase_organisation = apps.get_model("showcase", "ShowcaseOrganisation")
-    public_pages = Page.objects.live().public().filter(locale=locale)
+    public_pages = rule.pages(Page.objects.filter(locale=locale))
     roles = (
         showcase_organisation.objects.filter(organisation__translation_key=organisation.translation_key, page__in=public_pages)
         .select_related("page")
@@ -107,7 +109,7 @@ def tag(request, slug: str):
     if tag is None:
         raise Http404
     state = ListingState()
-    sections = tag_page_sections(tag, locale, Site.find_for_request(request))
+    sections = tag_page_sections(tag, locale, rule_for(request))
     groups = [{"key": key, "heading": heading, "pages": pages, "count": pages.count()} for key, heading, pages in sections]
     total = sum(group["count"] for group in groups)
     if total == 0:

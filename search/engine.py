@@ -28,6 +28,7 @@ from wagtail.search.query import PlainText
 
 from guides.models import call_status
 from koonto import pagecache, registers
+from koonto.visibility import PublicRule, rule_for
 from search import ranking
 from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
 from search.ranking import RANK_FIELDS, RankData
@@ -117,9 +118,10 @@ def search_pages(queryset, terms: list[str], operator: str = "and"):
     return results.get_queryset()
 
 
-def public_pages(locale: Locale):
-    """What visitors may find: live pages, not view-restricted (nor below one), in one language."""
-    return Page.objects.live().public().filter(locale=locale)
+def public_pages(locale: Locale, rule: PublicRule | None = None):
+    """What visitors may find: the pages the public may see (koonto.visibility) in one language,
+    on the rule's site (the default site without one)."""
+    return (rule or rule_for(None)).pages(Page.objects.filter(locale=locale))
 
 
 def type_keys() -> dict[int, str]:
@@ -295,7 +297,9 @@ def facet_counts(hits: list[Hit], filters: dict[str, str]) -> dict[str, list[Fac
     return facets
 
 
-def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None, queryset=None) -> Outcome:
+def run_search(
+    query: str, locale: Locale, filters: dict[str, str] | None = None, queryset=None, rule: PublicRule | None = None
+) -> Outcome:
     """Search live public pages in `locale` for `query`, ranked, filtered and faceted.
 
     Every word must match (in any form); if no page has them all, pages with any of them are
@@ -306,7 +310,7 @@ def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None
     terms = query_terms(query, lang)
     if not terms:
         return Outcome(terms, [], facet_counts([], filters))
-    queryset = public_pages(locale) if queryset is None else queryset
+    queryset = public_pages(locale, rule) if queryset is None else queryset
     hits = _collect_hits(queryset, terms, "and", locale)
     relaxed = False
     some_terms = [term for term in terms if len(term) >= MIN_RELAXED_TERM_LENGTH and not term.isdigit()]
@@ -316,7 +320,7 @@ def run_search(query: str, locale: Locale, filters: dict[str, str] | None = None
     return Outcome(terms, [hit for hit in ranked if _passes(hit, filters)], facet_counts(ranked, filters), relaxed)
 
 
-def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = None) -> Outcome:
+def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = None, rule: PublicRule | None = None) -> Outcome:
     """run_search, kept in the shared cache until published content changes (the page cache's
     generation, koonto/pagecache.py) or the next event or call boundary (open calls rank first).
 
@@ -328,14 +332,16 @@ def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = N
     if not pagecache.enabled():
         # Without a cache shared by every app server (REDIS_URL), a publication could not empty
         # the other servers' copies: a page made private would stay in their results.
-        return run_search(query, locale, filters)
+        return run_search(query, locale, filters, rule=rule)
+    rule = rule or rule_for(None)
     generation = pagecache.current_generation()
     # The outcome holds translated labels (result types, municipality names): the language counts.
-    key_source = json.dumps([generation, locale.pk, translation.get_language(), query, sorted(filters.items())])
+    site_id = rule.site.pk if rule.site else None
+    key_source = json.dumps([generation, site_id, locale.pk, translation.get_language(), query, sorted(filters.items())])
     key = f"koonto:search:{hashlib.sha256(key_source.encode()).hexdigest()}"
     outcome = cache.get(key)
     if outcome is None:
-        found = run_search(query, locale, filters)
+        found = run_search(query, locale, filters, rule=rule)
         hits = [Hit(hit.pk, hit.type_key, hit.title, hit.position, None, hit.call_status) for hit in found.hits]
         outcome = Outcome(found.terms, hits, found.facets, found.relaxed)
         timeout = settings.KOONTO_PAGE_CACHE_TIMEOUT
@@ -347,13 +353,13 @@ def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = N
     return outcome
 
 
-def spelling_suggestion(query: str, locale: Locale) -> str:
+def spelling_suggestion(query: str, locale: Locale, rule: PublicRule | None = None) -> str:
     """The query with each word nobody wrote replaced by the closest word pages do use, or "".
 
     The vocabulary is the words of the titles and summaries in this language (cached for a few
     minutes): small enough to compare against, and the words a visitor most likely meant.
     """
-    vocabulary = _vocabulary(locale)
+    vocabulary = _vocabulary(locale, rule or rule_for(None))
     known = {term for word in vocabulary for term in word_terms(word, locale.language_code)}
     changed, corrected = False, []
     for word in words(query):
@@ -366,15 +372,15 @@ def spelling_suggestion(query: str, locale: Locale) -> str:
     return " ".join(corrected) if changed else ""
 
 
-def _vocabulary(locale: Locale) -> list[str]:
-    key = f"search:vocabulary:{locale.pk}"
+def _vocabulary(locale: Locale, rule: PublicRule) -> list[str]:
+    key = f"search:vocabulary:{rule.site.pk if rule.site else None}:{locale.pk}"
     vocabulary = cache.get(key)
     if vocabulary is None:
-        texts = public_pages(locale).values_list("title", "search_description")
+        texts = public_pages(locale, rule).values_list("title", "search_description")
         found = {word for row in texts for text in row for word in words(text or "") if len(word) > 2}
         for app_label, model_name in LISTING_MODELS:
             model = apps.get_model(app_label, model_name)
-            summaries = model.objects.live().public().filter(locale=locale).values_list("summary", flat=True)
+            summaries = rule.pages(model.objects.filter(locale=locale)).values_list("summary", flat=True)
             found.update(word for text in summaries for word in words(text) if len(word) > 2)
         # Base forms too: "yhdistyz" is closer to "yhdistys" than to any form of it on the pages.
         found.update([display_base(word, locale.language_code) for word in found])

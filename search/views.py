@@ -14,6 +14,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from koonto.visibility import PublicRule, rule_for
 from search import engine
 from search.models import ZeroResultHits
 from search.normalise import query_terms
@@ -60,7 +61,8 @@ def _filters(request) -> tuple[dict[str, str], list[str]]:
 
 
 def _results(request, query: str, locale: Locale, filters: dict[str, str], notes: list[str]) -> dict:
-    outcome = engine.cached_search(query, locale, filters)
+    rule = rule_for(request)
+    outcome = engine.cached_search(query, locale, filters, rule)
     if not outcome.terms:
         notes.append(_("Your search has no words to look for. Try letters or numbers."))
         return {}
@@ -68,7 +70,7 @@ def _results(request, query: str, locale: Locale, filters: dict[str, str], notes
     if request.GET.get("page", "1") in ("", "1"):  # a new search, not its next page
         _log(query, found=bool(outcome.hits or filters))
     # Through public_pages again: a kept outcome (engine.cached_search) is never trusted alone.
-    pages = engine.public_pages(locale).filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
+    pages = engine.public_pages(locale, rule).filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
     lang = locale.language_code
     results = [
         {
@@ -86,11 +88,11 @@ def _results(request, query: str, locale: Locale, filters: dict[str, str], notes
         "results": results,
         "facets": outcome.facets,
         "relaxed": outcome.relaxed,
-        "promotions": _promotions(query, locale) if page_obj.number == 1 and not filters else [],
+        "promotions": _promotions(query, locale, rule) if page_obj.number == 1 and not filters else [],
         "query_string_without_page": _query_string(request, drop=("page",)),
     }
     if not outcome.hits:
-        context.update(_zero_result_help(query, locale))
+        context.update(_zero_result_help(query, locale, rule))
     return context
 
 
@@ -114,26 +116,28 @@ def _log(query: str, found: bool) -> None:
         ZeroResultHits.add_hit(logged)
 
 
-def _promotions(query: str, locale: Locale) -> list[SearchPromotion]:
+def _promotions(query: str, locale: Locale, rule: PublicRule) -> list[SearchPromotion]:
     """Editors' picks for this query: external links, and live public pages in this language."""
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")
         .order_by("sort_order")
     )
-    visible = set(engine.public_pages(locale).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True))
+    visible = set(
+        engine.public_pages(locale, rule).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
+    )
     return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 
 
-def _zero_result_help(query: str, locale: Locale) -> dict:
+def _zero_result_help(query: str, locale: Locale, rule: PublicRule) -> dict:
     """A spelling suggestion that finds something, and the funding guides to browse."""
-    suggestion = engine.spelling_suggestion(query, locale)
-    if suggestion and not engine.cached_search(suggestion, locale).hits:
+    suggestion = engine.spelling_suggestion(query, locale, rule)
+    if suggestion and not engine.cached_search(suggestion, locale, rule=rule).hits:
         suggestion = ""
     from guides.models import GuideIndexPage, GuidePage
 
-    guides = GuidePage.objects.live().public().filter(locale=locale).order_by("title")[:FUNDING_GUIDES_SHOWN]
-    guide_index = GuideIndexPage.objects.live().public().filter(locale=locale).first()
+    guides = rule.pages(GuidePage.objects.filter(locale=locale)).order_by("title")[:FUNDING_GUIDES_SHOWN]
+    guide_index = rule.pages(GuideIndexPage.objects.filter(locale=locale)).first()
     return {"suggestion": suggestion, "guides": guides, "guide_index": guide_index}
 
 
@@ -151,10 +155,13 @@ def suggest(request):
     locale = Locale.get_active()
     suggestions = []
     if len(query) >= 2 and query_terms(query, locale.language_code):
-        pages = list(engine.public_pages(locale).autocomplete(query)[:MAX_SUGGESTIONS])
+        rule = rule_for(request)
+        pages = list(engine.public_pages(locale, rule).autocomplete(query)[:MAX_SUGGESTIONS])
         seen = {page.pk for page in pages}
-        hits = [hit for hit in engine.cached_search(query, locale).hits if hit.pk not in seen]
-        extra = engine.public_pages(locale).filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
+        hits = [hit for hit in engine.cached_search(query, locale, rule=rule).hits if hit.pk not in seen]
+        extra = (
+            engine.public_pages(locale, rule).filter(pk__in=[hit.pk for hit in hits[: MAX_SUGGESTIONS - len(pages)]]).in_bulk()
+        )
         pages += [extra[hit.pk] for hit in hits if hit.pk in extra]
         type_keys = engine.type_keys()
         suggestions = [

@@ -38,6 +38,7 @@ from koonto.listing import Filter, ListingState, clean_choice, from_param, make_
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
+from koonto.visibility import PublicRule, rule_for, visible_rows
 from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -83,7 +84,7 @@ class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request.GET))
+        context.update(self.listing_context(request.GET, rule_for(request)))
         return context
 
     def filter_showcases(self, showcases, values: dict[str, str], skip: str = ""):
@@ -138,7 +139,7 @@ class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
             counts[row["facet"]][row["key"]] = row["count"]
         return counts
 
-    def listing_context(self, params: Mapping[str, str]) -> dict:
+    def listing_context(self, params: Mapping[str, str], rule: PublicRule) -> dict:
         """The filtered, paginated projects and the filter form, from the query string `params`.
 
         The cost is fixed: one query for every filter's counts, one for the total, one for the page
@@ -181,7 +182,7 @@ class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
         )
         values = state.values
 
-        showcases = ShowcasePage.objects.child_of(self).live().public()
+        showcases = rule.pages(ShowcasePage.objects.child_of(self))
         counts = self.facet_counts(showcases, values)
         municipality_names = registers.municipalities()
         municipality_rows = sorted(
@@ -446,7 +447,9 @@ class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTag
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_small_children([self])
-        context["organisations"] = self.organisations.select_related("organisation")
+        rule = rule_for(request)
+        context["organisations"] = visible_rows(self.organisations.select_related("organisation"), rule)
+        context["contact"] = rule.for_reader(self.contact) if self.contact_id else None
         context["municipalities"] = self.municipalities.all()
         context["themes"] = self.themes.all()
         context["gallery"] = self.gallery_images.select_related("image")
@@ -472,6 +475,8 @@ class ShowcaseOrganisation(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
     api_fields = [APIField("organisation", serializer=OrganisationField()), APIField("role", serializer=ChoiceLabelField())]
+    # Shown only while the organisation is published (koonto.visibility.visible_rows).
+    public_relation = "organisation"
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -24,6 +24,7 @@ from wagtail_localize.operations import translate_object
 
 from koonto.models import Municipality, Organisation
 from koonto.templatetags.structured_data import open_graph, page_json_ld, to_json_ld
+from koonto.visibility import rule_for
 from tests.factories import EventPageFactory, GuidePageFactory, ShowcasePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -437,6 +438,7 @@ def test_meta_of_a_fully_described_event_costs_a_few_queries(
     page = type(page).objects.get(pk=page.pk)
     request = RequestFactory().get(page.url)
     Site.find_for_request(request), page.get_full_url(request=request)  # done by serving the page anyway
+    rule_for(request).page(page)  # so is asking the visibility rule (kept per content generation)
     image.get_rendition("fill-1200x630")  # made once, on the first view
     # Translations, listing image, ancestors (shared with the visible trail); the page's template
     # reads the municipality and the organiser (in the active locale) anyway.

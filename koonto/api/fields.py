@@ -3,11 +3,17 @@
 Page types list these in `api_fields` (with `APIField(name, serializer=...)`). Each gives a small,
 stable JSON shape: ISO 8601 times come from DRF (with the Europe/Helsinki offset), references to
 snippets come out as nested objects with a public URL in the page's language.
+
+Relations follow koonto.visibility: a related page, organisation, contact person or document the
+public may not see comes out as null, and one the public may see comes in the language of the
+page being serialised where translated (else in its source language, with its `locale`).
 """
 
 from django.utils import translation
 from rest_framework import serializers
 from wagtail.images.api.fields import ImageRenditionField
+
+from koonto.visibility import language_of, rule_for
 
 # The sizes a client may choose from, WebP for size; each with its alt text.
 IMAGE_RENDITIONS = {
@@ -53,9 +59,9 @@ class DocumentField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, document):
-        if document is None:
-            return None
         request = self.context.get("request")
+        if not rule_for(request).document(document):
+            return None
         url = document.url
         return {
             "id": document.pk,
@@ -88,10 +94,11 @@ class OrganisationField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, organisation):
+        request = self.context.get("request")
+        organisation = rule_for(request).for_reader(organisation)
         if organisation is None:
             return None
-        request = self.context.get("request")
-        with translation.override(organisation.locale.language_code):
+        with translation.override(language_of(organisation)):
             path = organisation.get_url()
         return {
             "name": organisation.name,
@@ -109,6 +116,7 @@ class ContactField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, contact):
+        contact = rule_for(self.context.get("request")).for_reader(contact)
         if contact is None:
             return None
         return {"name": contact.name, "role": contact.role, "email": contact.email, "phone": contact.phone}
@@ -131,21 +139,25 @@ class ChoiceLabelField(serializers.Field):
 
 
 class PagePathField(serializers.Field):
-    """A page reference as {"id", "title", "type", "url"} (the live page in the same language)."""
+    """A page reference as {"id", "title", "type", "url", "locale"}: the page as the reader may see
+    it (koonto.visibility), in the serialised page's language where translated; null if hidden."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        if page is None or not page.live:
+        request = self.context.get("request")
+        page = rule_for(request).for_reader(page)
+        if page is None:
             return None
-        page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+        model = page.specific_class or type(page)
         return {
             "id": page.pk,
             "title": page.title,
-            "type": f"{page._meta.app_label}.{type(page).__name__}",
-            "url": page.get_full_url(request=self.context.get("request")),
+            "type": model._meta.label,
+            "url": page.get_full_url(request=request),
+            "locale": language_of(page),
         }
 
 

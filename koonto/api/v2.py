@@ -24,17 +24,18 @@ from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import ChildRelationField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from koonto.api.fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
+from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from search.engine import clean_query
 from search.normalise import query_terms
 
@@ -201,12 +202,32 @@ class KoontoSearchFilter(SearchFilter):
             request._request.GET = original
 
 
+class PublicChildRelationField(ChildRelationField):
+    """Wagtail's inline rows (`ChildRelationField`), without those the public may not see
+    (koonto.visibility.visible_rows: a row model names its `public_relation`)."""
+
+    def to_representation(self, value):
+        serializer = self.serializer_class(context=self.context)
+        rows = visible_rows(value.all(), rule_for(self.context.get("request")))
+        return [serializer.to_representation(row) for row in rows]
+
+
 class KoontoPageSerializer(PageSerializer):
-    """Serialises a page in its own language: rich-text links and choice labels follow the page."""
+    """Serialises a page in its own language: rich-text links and choice labels follow the page.
+
+    Inline rows (organisations, contacts, attachments, related pages, highlights) leave out what
+    the public may not see (koonto.api.fields.PublicChildRelationField).
+    """
 
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):
             return super().to_representation(instance)
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        if field_class is ChildRelationField:
+            field_class = PublicChildRelationField
+        return field_class, field_kwargs
 
 
 class KoontoPagesAPIViewSet(PagesAPIViewSet):
@@ -254,26 +275,17 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
         return self._specific_object
 
     def get_base_queryset(self):
-        """Live pages of this site in every language, never a view-restricted page or its children.
+        """The pages the public may see on the site (`?site=`, else the request's) in every language.
 
-        Unlike Wagtail's, the same for every client (a session does not open restricted pages),
-        so one query finds the restrictions; kept for the request (Wagtail asks three times).
+        Unlike Wagtail's, the same for every client (a session does not open restricted pages):
+        koonto.visibility decides, and the pages' relation fields follow the same site's rule.
         """
         if not hasattr(self, "_base_queryset"):
-            queryset = Page.objects.live().public()
             try:
                 site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
             except ValueError as e:
                 raise BadRequestError(str(e)) from e
-            if site is None:
-                queryset = queryset.none()
-            else:
-                in_site = queryset.descendant_of(site.root_page, inclusive=True)
-                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-                    for translation_root in site.root_page.get_translations():
-                        in_site |= queryset.descendant_of(translation_root, inclusive=True)
-                queryset = in_site
-            self._base_queryset = queryset
+            self._base_queryset = use_rule(self.request, PublicRule(site)).pages()
         return self._base_queryset
 
     def find_object(self, queryset, request):
@@ -295,7 +307,11 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
 
 
 class KoontoImagesAPIViewSet(ImagesAPIViewSet):
-    """Images with alt text and WebP renditions in the sizes pages use."""
+    """Images with alt text and WebP renditions in the sizes pages use: only those that content
+    the public may see uses (koonto.visibility), never the whole upload library."""
+
+    def get_queryset(self):
+        return rule_for(self.request).used_by_public_content(super().get_queryset())
 
     body_fields = [*ImagesAPIViewSet.body_fields, "renditions"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
@@ -320,9 +336,13 @@ class KoontoDocumentSerializer(DocumentSerializer):
 
 
 class KoontoDocumentsAPIViewSet(DocumentsAPIViewSet):
-    """Documents with their size (bytes), extension and content type."""
+    """Documents with their size (bytes), extension and content type: only those that content the
+    public may see uses, outside restricted collections (koonto.visibility)."""
 
     base_serializer_class = KoontoDocumentSerializer
+
+    def get_queryset(self):
+        return rule_for(self.request).used_by_public_content(super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -12,6 +12,7 @@ every bad parameter is a 400 `application/problem+json` whose `detail` names the
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
@@ -24,10 +25,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from events.models import EventPage
@@ -35,6 +37,7 @@ from guides.models import FundingCallPage
 from koonto.api.fields import IMAGE_RENDITIONS
 from koonto.api.v2 import parse_moment
 from koonto.models import Municipality
+from koonto.visibility import language_of, rule_for, visible_rows
 
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
@@ -69,6 +72,7 @@ class PageRef(Schema):
     id: int
     title: str
     url: str
+    locale: str = Field(description="The page's language: the reader's where translated, else the source language.")
 
 
 class Rendition(Schema):
@@ -222,9 +226,17 @@ def page_base(request: HttpRequest, page) -> dict:
     }
 
 
+def page_ref(request: HttpRequest, page) -> dict | None:
+    """A related page as the reader may see it (koonto.visibility), or None."""
+    page = rule_for(request).for_reader(page)
+    if page is None:
+        return None
+    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request=request), "locale": language_of(page)}
+
+
 def event_out(request: HttpRequest, event: EventPage) -> dict:
-    organiser = event.organiser
     with translation.override(event.locale.language_code):
+        organiser = rule_for(request).for_reader(event.organiser) if event.organiser_id else None
         return {
             **page_base(request, event),
             **{name: choice(event, name) for name in ("event_type", "status", "mode", "event_language")},
@@ -247,18 +259,15 @@ def event_out(request: HttpRequest, event: EventPage) -> dict:
             "price": float(event.price) if event.price is not None else None,
             "registration_url": event.registration_url,
             "registration_deadline": timezone.localtime(event.registration_deadline) if event.registration_deadline else None,
-            "related_call": {
-                "id": event.related_call.pk,
-                "title": event.related_call.title,
-                "url": event.related_call.get_full_url(request=request),
-            }
-            if event.related_call and event.related_call.live
-            else None,
+            "related_call": page_ref(request, event.related_call) if event.related_call_id else None,
         }
 
 
 def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
     with translation.override(call.locale.language_code):
+        rule = rule_for(request)
+        contacts = [row.contact for row in visible_rows(call.contacts.all(), rule)]
+        attachments = visible_rows(call.attachments.all(), rule)
         return {
             **page_base(request, call),
             "status": {"value": str(call.status), "label": str(call.status_label)},
@@ -277,10 +286,7 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
             "application_url": call.application_url,
             "notice_url": call.notice_url,
             "last_verified": call.last_verified,
-            "contacts": [
-                {"name": c.contact.name, "role": c.contact.role, "email": c.contact.email, "phone": c.contact.phone}
-                for c in call.contacts.all()
-            ],
+            "contacts": [{"name": c.name, "role": c.role, "email": c.email, "phone": c.phone} for c in contacts],
             "attachments": [
                 {
                     "title": a.title or a.document.title,
@@ -289,7 +295,7 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
                     "content_type": a.document.content_type,
                     "file_size": a.document.get_file_size(),
                 }
-                for a in call.attachments.all()
+                for a in attachments
             ],
         }
 
@@ -298,20 +304,14 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
 
 
 def public_pages(request: HttpRequest, model, locale_code: str):
-    """Live, public pages of this model under the request's site in that language."""
+    """Pages of this model the public may see (koonto.visibility) on the request's site, in that language."""
     locale = Locale.objects.filter(language_code=locale_code).first()
     if locale is None:
         languages = ", ".join(code for code, _name in settings.LANGUAGES)
         raise HttpError(400, f"locale: unknown language '{locale_code}'; use one of {languages}")
-    site = Site.find_for_request(request)
-    root = site.root_page.get_translation_or_none(locale) if site else None
-    if root is None:
-        return model.objects.none()
     return (
-        model.objects.live()
-        .public()
-        .descendant_of(root)
-        .filter(locale=locale)
+        rule_for(request)
+        .pages(model.objects.filter(locale=locale))
         .select_related("locale", "listing_image")
         .prefetch_related("tagged_items__tag")
     )
@@ -340,7 +340,9 @@ def events_queryset(request: HttpRequest, locale_code: str):
 
 
 def calls_queryset(request: HttpRequest, locale_code: str):
-    return public_pages(request, FundingCallPage, locale_code).prefetch_related("contacts__contact", "attachments__document")
+    return public_pages(request, FundingCallPage, locale_code).prefetch_related(
+        "contacts__contact", "attachments__document__collection"
+    )
 
 
 # --- endpoints ---------------------------------------------------------------------------------
@@ -474,3 +476,51 @@ def _string_defaults_as_strings(node) -> None:
 
 
 api.get_openapi_schema = openapi_schema
+
+
+# --- Wagtail's own v3 routers: what an anonymous client may read -------------------------------
+#
+# Wagtail lists the whole image and document library to anyone, and its redirects too. Anonymous
+# clients see only the images and documents that content the public may see uses
+# (koonto.visibility.PublicRule.used_by_public_content); a bearer token keeps Wagtail's own rule
+# (the token user's collections). Redirects need a token. Wagtail's routers read their querysets
+# through module-level functions (`get_images_queryset`, `get_documents_queryset`), which are
+# wrapped here, and declare their auth per operation, which is narrowed here before the API is
+# first bound; tests/api/test_library_privacy.py fails if either stops being so.
+
+
+def _public_library(original):
+    def queryset(request: HttpRequest):
+        found = original(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            return found
+        return rule_for(request).used_by_public_content(found)
+
+    queryset.koonto_public_library = True
+    return queryset
+
+
+def _require_token(router) -> None:
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            if "GET" in operation.methods:
+                operation.auth_param = [BearerTokenAuth()]
+                operation.auth_callbacks = [BearerTokenAuth()]
+
+
+WAGTAIL_LIBRARY_QUERYSETS = {
+    "wagtail.images.api.v3.router": "get_images_queryset",
+    "wagtail.documents.api.v3.router": "get_documents_queryset",
+}
+
+
+def restrict_wagtail_routers() -> None:
+    for module_name, function_name in WAGTAIL_LIBRARY_QUERYSETS.items():
+        module = importlib.import_module(module_name)
+        current = getattr(module, function_name)
+        if not getattr(current, "koonto_public_library", False):
+            setattr(module, function_name, _public_library(current))
+    _require_token(importlib.import_module("wagtail.contrib.redirects.api.v3.router").router)
+
+
+restrict_wagtail_routers()

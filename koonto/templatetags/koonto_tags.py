@@ -4,20 +4,24 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from koonto.visibility import language_of, rule_for, snippets_for_reader
 
 register = template.Library()
 
 
 def _site_root(request):
-    """The home page of the active language (or the site root where none exists)."""
+    """The home page of the active language as the public may see it (koonto.visibility), else the
+    Finnish one; None when neither is."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
     if not hasattr(request, "_koonto_home"):
-        request._koonto_home = site.root_page.localized.specific
+        home = rule_for(request).for_reader(site.root_page)
+        request._koonto_home = home.specific if home is not None else None
     return request._koonto_home
 
 
@@ -45,7 +49,7 @@ def _menu_pages(request, home: Page) -> list[dict]:
     from koonto.pagecache import memo
 
     def build():
-        children = home.get_children().live().in_menu().public()
+        children = rule_for(request).pages(home.get_children().in_menu())
         return [{"pk": child.pk, "title": child.title, "url": child.get_url(request=request)} for child in children]
 
     return memo(f"menu:{home.pk}:{request.get_host() if request else ''}", build)
@@ -59,16 +63,16 @@ def ancestors(page: Page) -> list[Page]:
     return page._koonto_ancestors
 
 
-def _live_translations(page: Page) -> dict[str, Page]:
-    """The page's live translations (itself included), keyed by language code.
+def visible_translations(page: Page, request) -> dict[str, Page]:
+    """The page's translations the public may see (itself included), keyed by language code.
 
     Kept on the page object: the switcher, the hreflang links and the Open Graph locales of
     one request all ask for them.
     """
-    if not hasattr(page, "_koonto_live_translations"):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        page._koonto_live_translations = {p.locale.language_code: p for p in translations}
-    return page._koonto_live_translations
+    if not hasattr(page, "_koonto_visible_translations"):
+        translations = rule_for(request).pages(page.get_translations(inclusive=True)).select_related("locale")
+        page._koonto_visible_translations = {p.locale.language_code: p for p in translations}
+    return page._koonto_visible_translations
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -83,7 +87,7 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = _live_translations(page) if isinstance(page, Page) else {}
+    translations = visible_translations(page, request) if isinstance(page, Page) else {}
     # Views that know their counterparts (tag pages) pass them; a missing language is not linked.
     language_urls = context.get("language_urls")
     languages = []
@@ -117,11 +121,11 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context, page):
-    """`<link rel="alternate" hreflang>` for every live translation, and x-default (Finnish)."""
+    """`<link rel="alternate" hreflang>` for every visible translation, and x-default (Finnish)."""
     request = context.get("request")
     if not isinstance(page, Page):
         return ""
-    translations = _live_translations(page)
+    translations = visible_translations(page, request)
     links = [(code, p.get_full_url(request=request)) for code, p in translations.items()]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
@@ -129,20 +133,25 @@ def alternate_links(context, page):
     return format_html_join("\n    ", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
-@register.simple_tag
-def localized_page(page):
-    """The live translation of a page in the active language, else the page itself if live."""
-    if page is None:
-        return None
-    localized = page.localized
-    if localized.live:
-        return localized
-    return page if page.live else None
+@register.simple_tag(takes_context=True)
+def for_reader(context, obj):
+    """`{% for_reader page.organiser as organiser %}`: a related page or snippet as the reader may
+    see it (koonto.visibility): in the reader's language, else the source language, else None."""
+    return rule_for(context.get("request")).for_reader(obj)
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj):
+    """` lang="fi"` on an element that shows `obj` in a language other than the page's, else ""."""
+    if obj is None:
+        return ""
+    code = language_of(obj)
+    return format_html(' lang="{}"', code) if code != translation.get_language() else ""
 
 
 @register.simple_tag
 def footer_contacts(koonto_settings):
-    """Footer contacts in the active language where translated, kept until content changes.
+    """Footer contacts as the reader may see them (koonto.visibility), kept until content changes.
 
     Saving the settings, a footer contact, a contact person or an organisation changes the page
     cache generation (koonto.signals), which drops them (koonto.pagecache.memo).
@@ -154,6 +163,9 @@ def footer_contacts(koonto_settings):
 
     def build():
         items = koonto_settings.footer_contacts.select_related("contact__organisation")
-        return [item.contact.localized for item in items]
+        contacts = [contact for contact in snippets_for_reader([item.contact for item in items]) if contact is not None]
+        for contact in contacts:
+            contact.public_organisation  # noqa: B018 - resolved now, so that it is kept with the contact
+        return contacts
 
     return memo(f"footer-contacts:{koonto_settings.pk}:{translation.get_language()}", build)

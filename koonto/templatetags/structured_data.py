@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from koonto.visibility import rule_for
+
 register = template.Library()
 
 SCHEMA_ORG = "https://schema.org"
@@ -152,15 +154,17 @@ def breadcrumb_trail(page: Page, request) -> list[dict]:
         return cache[page.pk]
     from koonto.templatetags.koonto_tags import ancestors
 
-    pages = [*ancestors(page), page]
+    # An ancestor the public may not see (a draft section above a live page) is left out.
+    rule = rule_for(request)
+    pages = [*(crumb for crumb in ancestors(page) if rule.page(crumb)), page]
     trail = [
         {
             "name": _("Home") if crumb.depth == 2 else crumb.title,
             "url": crumb.get_url(request=request),
             "full_url": crumb.get_full_url(request=request),
-            "position": crumb.depth - 1,
+            "position": position,
         }
-        for crumb in pages
+        for position, crumb in enumerate(pages, start=1)
     ]
     if request is not None:
         request._koonto_breadcrumbs = {**(cache or {}), page.pk: trail}
@@ -278,7 +282,7 @@ def event_data(page: Page, request) -> dict:
     url = page.get_full_url(request=request)
     mode = "online" if page.status == "moved_online" else page.mode
     image = listing_image(page, request)
-    organiser = page.organiser.localized if page.organiser_id else None
+    organiser = rule_for(request).for_reader(page.organiser) if page.organiser_id else None
     return without_empty(
         {
             "@context": SCHEMA_ORG,
@@ -298,7 +302,7 @@ def event_data(page: Page, request) -> dict:
                 "priceCurrency": "EUR",
                 "url": page.registration_url or url,
             },
-            "organizer": organisation_ref(organiser, request) if organiser and organiser.live else None,
+            "organizer": organisation_ref(organiser, request) if organiser else None,
             "image": [image["url"]] if image else None,
         }
     )
@@ -330,12 +334,12 @@ def title_block(context) -> str:
     return html.unescape(strip_tags(node.render(context))).strip() if node else ""
 
 
-def live_languages(page: Page) -> list[str]:
-    """Language codes of the page's live translations, itself left out (one query per request,
-    shared with the language switcher and the hreflang links)."""
-    from koonto.templatetags.koonto_tags import _live_translations
+def alternate_languages(page: Page, request) -> list[str]:
+    """Language codes of the page's translations the public may see, itself left out (one query
+    per request, shared with the language switcher and the hreflang links)."""
+    from koonto.templatetags.koonto_tags import visible_translations
 
-    return sorted(code for code, translation in _live_translations(page).items() if translation.pk != page.pk)
+    return sorted(code for code, translation in visible_translations(page, request).items() if translation.pk != page.pk)
 
 
 def open_graph(page: Page | None, request, title: str) -> dict:
@@ -343,7 +347,7 @@ def open_graph(page: Page | None, request, title: str) -> dict:
     language = current_language()
     if page is not None:
         url = page.get_full_url(request=request)
-        alternates = live_languages(page)
+        alternates = alternate_languages(page, request)
         og_type = "article" if page._meta.label_lower in ARTICLE_PAGES else "website"
         description = page_description(page)
         image = listing_image(page, request)

@@ -187,8 +187,12 @@ def assert_constant_queries(client, site, event_index, kuopio, django_assert_max
         client.get(url)  # warm the site and locale caches
         with CaptureQueriesContext(connection) as small:
             assert client.get(url).status_code == 200
+        # Counted now: the captured queries are a slice of the connection's log, which keeps only
+        # the latest 9,000, and creating 45 pages below runs more.
+        budget = len(small)
         make(45)
-        with django_assert_max_num_queries(len(small)):
+        client.get(url)  # publishing empties the caches kept per content generation: warm them again
+        with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
 
     return check

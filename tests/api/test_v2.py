@@ -207,7 +207,8 @@ def test_find_by_html_path_in_either_language(client, event, translate):
     assert f"/api/v2/pages/{event.pk}/" in response.url
 
 
-def test_images_and_documents_endpoints(client, image, call):
+def test_images_and_documents_endpoints(client, image, event, call):
+    """The image is the public event's listing image, the document the public call's attachment."""
     data = get(client, f"/api/v2/images/{image.pk}/")
     assert data["renditions"]["alt"] == "Lapset pelaavat jalkapalloa"
     assert data["renditions"]["large"]["url"].endswith(".webp")

@@ -117,9 +117,11 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, home, django_asser
     client.get("/sitemap.xml")
     with CaptureQueriesContext(connection) as small:
         client.get("/sitemap.xml")
+    budget = len(small.captured_queries)
     for n in range(3, 15):
         StandardPageFactory(parent=home, slug=f"sivu-{n}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get("/sitemap.xml")  # new pages empty what is kept per content generation: warm it again
+    with django_assert_max_num_queries(budget):
         client.get("/sitemap.xml")
 
 

@@ -234,7 +234,9 @@ def test_calendar_queries_are_the_same_for_5_and_50_events(client, site, event_i
     client.get(url)  # warm the site and locale caches
     with django_assert_max_num_queries(100) as small:
         client.get(url)
+    budget = len(small)  # now: the captured queries are a slice of a log that keeps only the latest 9,000
     make(45)
-    with django_assert_max_num_queries(len(small)):
+    client.get(url)  # new pages empty what is kept per content generation: warm it again
+    with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 100

@@ -80,8 +80,10 @@ def test_feed_queries_are_the_same_for_5_and_50_items(
     client.get(url)  # warm the site and locale caches
     with django_assert_max_num_queries(100) as small:
         client.get(url)
+    budget = len(small)  # now: the captured queries are a slice of a log that keeps only the latest 9,000
     for _ in range(45):
         factory(parent=index)
-    with django_assert_max_num_queries(len(small)):
+    client.get(url)  # new pages empty what is kept per content generation: warm it again
+    with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert response.content.count(b"<item>") == 50
