@@ -9,7 +9,10 @@ for Permissions-Policy, hence the small middleware here.
 """
 
 import logging
+import posixpath
+import re
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from axes.helpers import get_client_username, get_cool_off
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -52,6 +55,41 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+PROTECTED_MEDIA_FOLDERS = ("documents/", "original_images/")
+MAX_PERCENT_DECODINGS = 5
+
+
+def normalised_path(path: str) -> str:
+    """The path as the most lenient server behind us could read it.
+
+    Percent-escapes are decoded again and again (`%252e` is a dot to a server that decodes
+    twice), backslashes count as slashes (as on Windows and in some proxies), repeated slashes
+    are one, and `.` and `..` segments are resolved. The decoding stops after a few rounds, so
+    that a long chain of `%25` costs no more than that; what is still encoded then differs from
+    the path it came from, which is enough to refuse it.
+    """
+    for _ in range(MAX_PERCENT_DECODINGS):
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    path = re.sub(r"/+", "/", "/" + path.replace("\\", "/"))
+    return posixpath.normpath(path)
+
+
+def is_public_media_path(path: str) -> bool:
+    """Whether a URL path under MEDIA_URL may be answered with a file.
+
+    Only in its canonical spelling (what `normalised_path` leaves unchanged, which is how
+    Wagtail writes rendition URLs) and never under a protected folder. Deciding on the
+    normalised path alone would still hand a path like `x/../documents/` to whatever resolves
+    it next; refusing every other spelling leaves nothing to resolve.
+    """
+    normal = normalised_path(path)
+    protected = tuple(settings.MEDIA_URL + folder for folder in PROTECTED_MEDIA_FOLDERS)
+    return path == normal and "\x00" not in path and not normal.startswith(protected)
+
+
 class ProtectedMediaMiddleware:
     """404 for uploaded originals: documents and original images are never served as files.
 
@@ -59,17 +97,17 @@ class ProtectedMediaMiddleware:
     Content-Disposition; a direct /media/documents/ URL would skip both. Original images may be
     huge and carry camera metadata (location); the site shows renditions. Whatever serves /media/
     through Django (DEBUG, `make serve`) passes here first; the front proxy must refuse the
-    same paths (docs/security.md).
+    same paths (docs/security.md). The decision is made on the normalised path, so that
+    `/media//documents/`, `/media/x/../documents/` or `/media/%2e/documents/` are refused too.
     """
-
-    PROTECTED = ("documents/", "original_images/")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
-        self.prefixes = tuple(settings.MEDIA_URL + folder for folder in self.PROTECTED)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.path_info.startswith(self.prefixes):
+        path = request.path_info
+        under_media = path.startswith(settings.MEDIA_URL) or normalised_path(path).startswith(settings.MEDIA_URL)
+        if under_media and not is_public_media_path(path):
             return HttpResponseNotFound(b"Not found", content_type="text/plain")
         return self.get_response(request)
 
