@@ -1,4 +1,4 @@
-"""Security headers, admin lockout page and page-password rate limit (docs/security.md).
+"""Security headers, protected media, admin lockout page and view-password rate limit (docs/security.md).
 
 The public site and the admin need different Content-Security-Policies: the public templates
 run no inline script, so their policy forbids it; Wagtail's admin renders inline scripts and
@@ -146,11 +146,11 @@ def lockout_response(request: HttpRequest, original_response=None, credentials: 
     return render(request, "koonto/lockout.html", context, status=429)
 
 
-def page_password_key(request: HttpRequest) -> str:
-    return f"koonto:page-password-attempts:{client_ip(request)}"
+def view_password_key(request: HttpRequest) -> str:
+    return f"koonto:view-password-attempts:{client_ip(request)}"
 
 
-def count_page_password_attempt(request: HttpRequest) -> int:
+def count_view_password_attempt(request: HttpRequest) -> int:
     """Count one attempt from the visitor's address within the window; return the total.
 
     A fixed window in the shared cache: the first attempt starts it, `add` is atomic, and
@@ -158,23 +158,26 @@ def count_page_password_attempt(request: HttpRequest) -> int:
     cache ignores its errors, see REDIS_URL) `incr` gives None: the limit is off until it is back
     rather than every visitor getting an error.
     """
-    key = page_password_key(request)
-    cache.add(key, 0, timeout=settings.KOONTO_PAGE_PASSWORD_WINDOW)
+    key = view_password_key(request)
+    cache.add(key, 0, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
     try:
         return cache.incr(key) or 0
     except ValueError:  # the entry expired between add and incr: this is a new window
-        cache.add(key, 1, timeout=settings.KOONTO_PAGE_PASSWORD_WINDOW)
+        cache.add(key, 1, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
         return 1
 
 
-class PagePasswordRateLimitMiddleware:
-    """Answer 429 once an address has tried too many page passwords (password view restrictions).
+class ViewPasswordRateLimitMiddleware:
+    """Answer 429 once an address has tried too many view-restriction passwords.
 
-    Wagtail checks a page password in the view `wagtailcore_authenticate_with_password`, which
-    has no limit of its own: without one, a short shared password falls to guessing.
+    Wagtail checks the shared password of a private page in `wagtailcore_authenticate_with_password`
+    and that of a private collection's documents in `wagtaildocs_authenticate_with_password`;
+    neither has a limit of its own, so a short shared password falls to guessing. Both forms
+    count against one allowance per address: with one counter each, an attacker would get the
+    sum of both.
     """
 
-    URL_NAME = "wagtailcore_authenticate_with_password"
+    URL_NAMES = frozenset({"wagtailcore_authenticate_with_password", "wagtaildocs_authenticate_with_password"})
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
@@ -184,14 +187,14 @@ class PagePasswordRateLimitMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
         match = request.resolver_match
-        if request.method != "POST" or match is None or match.url_name != self.URL_NAME:
+        if request.method != "POST" or match is None or match.url_name not in self.URL_NAMES:
             return None
-        if count_page_password_attempt(request) <= settings.KOONTO_PAGE_PASSWORD_ATTEMPTS:
+        if count_view_password_attempt(request) <= settings.KOONTO_VIEW_PASSWORD_ATTEMPTS:
             return None
-        logger.warning("Page password attempts limited: ip=%s", client_ip(request))
-        context = {"minutes": max(1, settings.KOONTO_PAGE_PASSWORD_WINDOW // 60)}
+        logger.warning("View password attempts limited: ip=%s form=%s", client_ip(request), match.url_name)
+        context = {"minutes": max(1, settings.KOONTO_VIEW_PASSWORD_WINDOW // 60)}
         response = render(request, "koonto/too_many_attempts.html", context, status=429)
-        response["Retry-After"] = str(settings.KOONTO_PAGE_PASSWORD_WINDOW)
+        response["Retry-After"] = str(settings.KOONTO_VIEW_PASSWORD_WINDOW)
         return response
 
 
