@@ -9,7 +9,8 @@ and serializer), so it renders a preview with the code that renders live pages.
 The token is the only credential, so it must not outlive the editor's moment of previewing:
 the package checks only its signature, and its rows carry a creation *date*, so the age is
 read from the token's own signed timestamp (`KOONTO_PREVIEW_TOKEN_MAX_AGE`). The package's
-`PagePreview.garbage_collect()`, run on every preview, deletes rows older than a day.
+`PagePreview.garbage_collect()`, run on every preview, deletes rows older than a day; a row
+whose page has been deleted meanwhile answers 404 (`check_page_exists`).
 A draft is never cacheable: every answer here is `private, no-store`. Page models offer the
 headless preview through `koonto.preview_modes.HeadlessPreviewModeMixin`.
 """
@@ -17,6 +18,7 @@ headless preview through `koonto.preview_modes.HeadlessPreviewModeMixin`.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.renderers import JSONRenderer
@@ -39,14 +41,33 @@ def preview_content_type(value: str) -> ContentType:
         raise PermissionDenied("This preview link is not valid.") from error
 
 
-def check_token_age(token: str) -> None:
-    """Refuse a token whose signature is forged or whose signed timestamp is too old."""
+def check_token_age(token: str) -> str:
+    """Refuse a token whose signature is forged or whose signed timestamp is too old.
+
+    Returns the signed value: `id=<page id>`, or `parent_id=<id>;page_type=<model>` for a page
+    not yet saved (HeadlessPreviewMixin.create_page_preview).
+    """
     try:
-        HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=settings.KOONTO_PREVIEW_TOKEN_MAX_AGE)
+        return HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=settings.KOONTO_PREVIEW_TOKEN_MAX_AGE)
     except SignatureExpired as error:
         raise PermissionDenied("This preview link has expired: choose Preview in the admin again.") from error
     except BadSignature as error:
         raise PermissionDenied("This preview link is not valid.") from error
+
+
+def check_page_exists(draft: Page, signed_value: str) -> None:
+    """404 when the draft's page has been deleted, or, for a page never saved, the parent it was
+    being added under.
+
+    The package keeps a PagePreview row for a day whatever happens to its page, so without this
+    a token would go on serving the draft of a deleted page.
+    """
+    if draft.pk is not None:
+        page_id = draft.pk
+    else:
+        page_id = dict(part.partition("=")[::2] for part in signed_value.split(";")).get("parent_id", "")
+    if not (str(page_id).isdigit() and Page.objects.filter(pk=page_id).exists()):
+        raise Http404("The page of this preview no longer exists.")
 
 
 def draft_from_request(request) -> Page:
@@ -56,11 +77,12 @@ def draft_from_request(request) -> Page:
     if not content_type_name or not token:
         raise BadRequestError("Both content_type and token are required.")
     content_type = preview_content_type(content_type_name)
-    check_token_age(token)
+    signed_value = check_token_age(token)
     preview = PagePreview.objects.filter(content_type=content_type, token=token).first()
     if preview is None:
         raise PermissionDenied("This preview link is not valid.")
     page = preview.as_page()
+    check_page_exists(page, signed_value)
     if page.pk is None:
         # A page not yet saved has no id; the serializer needs one (as the package's README does).
         page.pk = 0

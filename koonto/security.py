@@ -1,4 +1,4 @@
-"""Security headers, admin lockout page and page-password rate limit (docs/security.md).
+"""Security headers, protected media, admin lockout page and view-password rate limit (docs/security.md).
 
 The public site and the admin need different Content-Security-Policies: the public templates
 run no inline script, so their policy forbids it; Wagtail's admin renders inline scripts and
@@ -9,7 +9,10 @@ for Permissions-Policy, hence the small middleware here.
 """
 
 import logging
+import posixpath
+import re
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from axes.helpers import get_client_username, get_cool_off
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -52,6 +55,41 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+PROTECTED_MEDIA_FOLDERS = ("documents/", "original_images/")
+MAX_PERCENT_DECODINGS = 5
+
+
+def normalised_path(path: str) -> str:
+    """The path as the most lenient server behind us could read it.
+
+    Percent-escapes are decoded again and again (`%252e` is a dot to a server that decodes
+    twice), backslashes count as slashes (as on Windows and in some proxies), repeated slashes
+    are one, and `.` and `..` segments are resolved. The decoding stops after a few rounds, so
+    that a long chain of `%25` costs no more than that; what is still encoded then differs from
+    the path it came from, which is enough to refuse it.
+    """
+    for _ in range(MAX_PERCENT_DECODINGS):
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    path = re.sub(r"/+", "/", "/" + path.replace("\\", "/"))
+    return posixpath.normpath(path)
+
+
+def is_public_media_path(path: str) -> bool:
+    """Whether a URL path under MEDIA_URL may be answered with a file.
+
+    Only in its canonical spelling (what `normalised_path` leaves unchanged, which is how
+    Wagtail writes rendition URLs) and never under a protected folder. Deciding on the
+    normalised path alone would still hand a path like `x/../documents/` to whatever resolves
+    it next; refusing every other spelling leaves nothing to resolve.
+    """
+    normal = normalised_path(path)
+    protected = tuple(settings.MEDIA_URL + folder for folder in PROTECTED_MEDIA_FOLDERS)
+    return path == normal and "\x00" not in path and not normal.startswith(protected)
+
+
 class ProtectedMediaMiddleware:
     """404 for uploaded originals: documents and original images are never served as files.
 
@@ -59,17 +97,17 @@ class ProtectedMediaMiddleware:
     Content-Disposition; a direct /media/documents/ URL would skip both. Original images may be
     huge and carry camera metadata (location); the site shows renditions. Whatever serves /media/
     through Django (DEBUG, `make serve`) passes here first; the front proxy must refuse the
-    same paths (docs/security.md).
+    same paths (docs/security.md). The decision is made on the normalised path, so that
+    `/media//documents/`, `/media/x/../documents/` or `/media/%2e/documents/` are refused too.
     """
-
-    PROTECTED = ("documents/", "original_images/")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
-        self.prefixes = tuple(settings.MEDIA_URL + folder for folder in self.PROTECTED)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.path_info.startswith(self.prefixes):
+        path = request.path_info
+        under_media = path.startswith(settings.MEDIA_URL) or normalised_path(path).startswith(settings.MEDIA_URL)
+        if under_media and not is_public_media_path(path):
             return HttpResponseNotFound(b"Not found", content_type="text/plain")
         return self.get_response(request)
 
@@ -108,11 +146,11 @@ def lockout_response(request: HttpRequest, original_response=None, credentials: 
     return render(request, "koonto/lockout.html", context, status=429)
 
 
-def page_password_key(request: HttpRequest) -> str:
-    return f"koonto:page-password-attempts:{client_ip(request)}"
+def view_password_key(request: HttpRequest) -> str:
+    return f"koonto:view-password-attempts:{client_ip(request)}"
 
 
-def count_page_password_attempt(request: HttpRequest) -> int:
+def count_view_password_attempt(request: HttpRequest) -> int:
     """Count one attempt from the visitor's address within the window; return the total.
 
     A fixed window in the shared cache: the first attempt starts it, `add` is atomic, and
@@ -120,23 +158,26 @@ def count_page_password_attempt(request: HttpRequest) -> int:
     cache ignores its errors, see REDIS_URL) `incr` gives None: the limit is off until it is back
     rather than every visitor getting an error.
     """
-    key = page_password_key(request)
-    cache.add(key, 0, timeout=settings.KOONTO_PAGE_PASSWORD_WINDOW)
+    key = view_password_key(request)
+    cache.add(key, 0, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
     try:
         return cache.incr(key) or 0
     except ValueError:  # the entry expired between add and incr: this is a new window
-        cache.add(key, 1, timeout=settings.KOONTO_PAGE_PASSWORD_WINDOW)
+        cache.add(key, 1, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
         return 1
 
 
-class PagePasswordRateLimitMiddleware:
-    """Answer 429 once an address has tried too many page passwords (password view restrictions).
+class ViewPasswordRateLimitMiddleware:
+    """Answer 429 once an address has tried too many view-restriction passwords.
 
-    Wagtail checks a page password in the view `wagtailcore_authenticate_with_password`, which
-    has no limit of its own: without one, a short shared password falls to guessing.
+    Wagtail checks the shared password of a private page in `wagtailcore_authenticate_with_password`
+    and that of a private collection's documents in `wagtaildocs_authenticate_with_password`;
+    neither has a limit of its own, so a short shared password falls to guessing. Both forms
+    count against one allowance per address: with one counter each, an attacker would get the
+    sum of both.
     """
 
-    URL_NAME = "wagtailcore_authenticate_with_password"
+    URL_NAMES = frozenset({"wagtailcore_authenticate_with_password", "wagtaildocs_authenticate_with_password"})
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
@@ -146,14 +187,14 @@ class PagePasswordRateLimitMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
         match = request.resolver_match
-        if request.method != "POST" or match is None or match.url_name != self.URL_NAME:
+        if request.method != "POST" or match is None or match.url_name not in self.URL_NAMES:
             return None
-        if count_page_password_attempt(request) <= settings.KOONTO_PAGE_PASSWORD_ATTEMPTS:
+        if count_view_password_attempt(request) <= settings.KOONTO_VIEW_PASSWORD_ATTEMPTS:
             return None
-        logger.warning("Page password attempts limited: ip=%s", client_ip(request))
-        context = {"minutes": max(1, settings.KOONTO_PAGE_PASSWORD_WINDOW // 60)}
+        logger.warning("View password attempts limited: ip=%s form=%s", client_ip(request), match.url_name)
+        context = {"minutes": max(1, settings.KOONTO_VIEW_PASSWORD_WINDOW // 60)}
         response = render(request, "koonto/too_many_attempts.html", context, status=429)
-        response["Retry-After"] = str(settings.KOONTO_PAGE_PASSWORD_WINDOW)
+        response["Retry-After"] = str(settings.KOONTO_VIEW_PASSWORD_WINDOW)
         return response
 
 

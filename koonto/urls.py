@@ -35,13 +35,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Uploaded media through Django only when KOONTO_SERVE_MEDIA is set (koonto.views.serve_media).
+# Uploaded media through Django only when KOONTO_SERVE_MEDIA is set or DEBUG is on
+# (koonto.views.serve_media, which refuses originals and path tricks).
 urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", views.serve_media, name="serve_media")]
 
 urlpatterns += i18n_patterns(

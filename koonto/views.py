@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from koonto.listing import ListingState, paginate, shown
 from koonto.models import Organisation
+from koonto.security import is_public_media_path
 from koonto.tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for
 
@@ -42,9 +43,11 @@ def serve_media(request, path: str):
     whitenoise serves static files but not uploads, so without this a local run under
     production settings shows broken images. It answers only when KOONTO_SERVE_MEDIA is set
     (or DEBUG is on); in production the front proxy or object storage serves media.
-    Django's static serve view refuses paths outside MEDIA_ROOT.
+    Django's static serve view refuses paths outside MEDIA_ROOT; originals, and any path not in
+    its canonical spelling, are refused here as in koonto.security.ProtectedMediaMiddleware, in
+    case a URL reaches this view without passing the middleware.
     """
-    if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG):
+    if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG) or not is_public_media_path(settings.MEDIA_URL + path):
         raise Http404
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 

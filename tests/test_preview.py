@@ -38,6 +38,16 @@ def make_preview(page) -> PagePreview:
     return preview
 
 
+def make_new_page_preview(parent, title: str) -> PagePreview:
+    """Store a page that was never saved, as the admin's preview on the "add page" form does."""
+    page = EventPage(title=title, slug="uusi-tapahtuma", locale=parent.locale)
+    # As wagtail.admin.views.pages.preview.PreviewOnCreateView: a path under the parent, no row.
+    page.depth = parent.depth + 1
+    page.path = page._get_path(parent.path, page.depth, 1) if parent.is_leaf() else parent.get_last_child()._inc_path()
+    page.set_url_path(parent)
+    return page.create_page_preview()
+
+
 def fetch(client, token, content_type="events.eventpage"):
     return client.get(PREVIEW_URL, {"content_type": content_type, "token": token})
 
@@ -119,6 +129,37 @@ def test_unknown_content_type_is_refused(client, event):
     response = fetch(client, make_preview(event).token, content_type="nothing.here")
 
     assert response.status_code == 403
+
+
+def test_token_of_a_deleted_page_is_a_404(client, event):
+    token = make_preview(event).token
+    event.delete()
+
+    response = fetch(client, token)
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "The page of this preview no longer exists."}
+    assert "Luonnoksen" not in response.text
+    assert_private_no_store(response)
+
+
+def test_a_page_never_saved_still_previews(client, event_index):
+    token = make_new_page_preview(event_index, "Uuden tapahtuman luonnos").token
+
+    response = fetch(client, token)
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "Uuden tapahtuman luonnos"
+
+
+def test_a_page_never_saved_is_a_404_once_its_parent_is_deleted(client, event_index):
+    token = make_new_page_preview(event_index, "Uuden tapahtuman luonnos").token
+    event_index.delete()
+
+    response = fetch(client, token)
+
+    assert response.status_code == 404
+    assert "Uuden tapahtuman" not in response.text
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "koonto.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "koonto.security.PagePasswordRateLimitMiddleware",
+    "koonto.security.ViewPasswordRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes turns a locked-out login into its lockout page; it must come last.
@@ -446,7 +446,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Admin login lockout (django-axes): AXES_FAILURE_LIMIT failed logins for one username from one
 # address lock that pair for AXES_COOLOFF_MINUTES; a success resets the count. Behind a proxy,
 # KOONTO_TRUSTED_PROXY_COUNT (the number of proxies that append to X-Forwarded-For) lets the
-# lockout, and the page password limit below, see the visitor's address instead of the proxy's.
+# lockout, and the view password limit below, see the visitor's address instead of the proxy's.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -455,10 +455,11 @@ AXES_LOCKOUT_CALLABLE = "koonto.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "koonto.security.client_ip"
 KOONTO_TRUSTED_PROXY_COUNT = int(os.environ.get("KOONTO_TRUSTED_PROXY_COUNT", "0"))
 
-# Password-protected pages: one address may try a page password this many times per window
-# (koonto.security.PagePasswordRateLimitMiddleware); then it gets a 429 until the window ends.
-KOONTO_PAGE_PASSWORD_ATTEMPTS = int(os.environ.get("KOONTO_PAGE_PASSWORD_ATTEMPTS", "10"))
-KOONTO_PAGE_PASSWORD_WINDOW = int(os.environ.get("KOONTO_PAGE_PASSWORD_WINDOW", str(15 * 60)))
+# Password-protected pages and document collections: one address may try their shared
+# passwords this many times per window, both forms counted together
+# (koonto.security.ViewPasswordRateLimitMiddleware); then it gets a 429 until the window ends.
+KOONTO_VIEW_PASSWORD_ATTEMPTS = int(os.environ.get("KOONTO_VIEW_PASSWORD_ATTEMPTS", "10"))
+KOONTO_VIEW_PASSWORD_WINDOW = int(os.environ.get("KOONTO_VIEW_PASSWORD_WINDOW", str(15 * 60)))
 
 # Two-factor sign-in for the admin (koonto/twofactor/): anyone may set up an authenticator app;
 # a user with one must enter a code after the password. KOONTO_REQUIRE_2FA makes it compulsory

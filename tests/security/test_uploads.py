@@ -33,14 +33,6 @@ def staff_client(client, site):
     return client
 
 
-@pytest.fixture
-def files_on_disk(settings, tmp_path):
-    """Files in a real folder, as in production (the test settings keep them in memory)."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-    return tmp_path
-
-
 def upload(client, url: str, name: str, content: bytes, content_type: str):
     data = {"files[]": SimpleUploadedFile(name, content, content_type), "collection": Collection.get_first_root_node().pk}
     response = client.post(url, data)
