@@ -30,6 +30,7 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import (
     Filter,
     ListingState,
@@ -65,7 +66,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The events section: upcoming events soonest first, and a link to past events."""
 
     intro = RichTextField(
@@ -205,7 +206,9 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class EventPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
+class EventPage(
+    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+):
     """One event, with where, when, how to join and for whom."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.

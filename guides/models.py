@@ -29,6 +29,7 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock, GuideBodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
@@ -38,7 +39,7 @@ from search.normalise import NormalisedSearchMixin
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class GuideIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class GuideIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The funding guides section: lists guides and calls, newest first."""
 
     intro = RichTextField(
@@ -71,7 +72,9 @@ class GuidePageTag(TaggedItemBase):
     content_object = ParentalKey("guides.GuidePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class GuidePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
+class GuidePage(
+    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+):
     """A funding guide: how to apply for and run a citizen-led development project."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
@@ -297,7 +300,9 @@ def call_status(opens_at: datetime | None, closes_at: datetime, cancelled: bool,
     return FundingCallPage.Status.OPEN
 
 
-class FundingCallPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
+class FundingCallPage(
+    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 
     Its status is derived from its dates (Europe/Helsinki): open from `opens_at`

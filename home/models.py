@@ -16,13 +16,14 @@ from wagtail.search import index
 
 from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.visibility import PublicRule, rule_for
 from search.normalise import NormalisedSearchMixin
 
 
-class HomePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The root of each language tree.
 
     Shows, without editor effort, the next funding call, the next three events and the
@@ -126,7 +127,7 @@ class HomePageHighlight(TranslatableMixin, Orderable):
         return getattr(self.target.specific_deferred, "summary", "")
 
 
-class StandardPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
+class StandardPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
 
     body = StreamField(

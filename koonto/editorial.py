@@ -5,13 +5,20 @@ deployments run it, and it runs again for each new language tree (a HomePage cre
 translation), because Wagtail assigns permissions and workflows per page subtree.
 
 Roles (group names as staff see them):
-- Toimittajat (editors): create and edit pages in every language tree and the public
-  snippets, upload images and documents; submit for review; cannot publish.
+- Toimittajat (editors): create and edit pages in every language tree and the reviewed
+  snippets (organisations, contact persons, the project description), upload images and
+  documents; submit for review; cannot publish; delete only their own never-published
+  drafts without subpages.
 - Sisältöasiantuntijat (subject experts): review the substance of guides and funding calls
   (first step of their workflow); no page permissions of their own.
 - Viestintä (communications): approve, publish, unpublish, schedule, lock and delete
-  pages; manage snippets, tags and the site settings.
-- Kääntäjät (translators): edit pages in the non-source language trees only.
+  pages; manage snippets, the vocabularies (themes, municipalities, tags and their
+  translations) and the site settings.
+- Kääntäjät (translators): edit pages in the non-source language trees only; never
+  publish or delete.
+
+Publishing without review is for those who may publish, also through wagtail-localize
+(koonto.translation_views).
 """
 
 from django.conf import settings
@@ -20,10 +27,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    DraftStateMixin,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    PagePermissionTester,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
@@ -52,38 +61,40 @@ TRANSLATION_TREE_PAGE_PERMISSIONS = {
     TRANSLATORS: ["change"],
 }
 
-# Model permissions (app_label.codename), by group.
-_PUBLIC_SNIPPETS = ["organisation", "contactperson", "theme", "projectdescription"]
-# Snippets with drafts and a review workflow (see koonto.models.PublicSnippetMixin).
-_REVIEWED_SNIPPETS = ["organisation", "contactperson"]
+# Model permissions (app_label.codename), by group. The groups get exactly these: a grant
+# made by hand on one of these groups is undone the next time the rules are applied.
+# Snippets the public sees, with drafts and a review workflow (koonto.models.PublicSnippetMixin):
+# editors write, communications approves.
+_REVIEWED_SNIPPETS = ["organisation", "contactperson", "projectdescription"]
+# Vocabularies: a change shows at once on every page that uses them, so only communications
+# edits them: themes, tags, the tags' names in other languages, and municipalities (reference
+# data from Statistics Finland: corrected, never deleted).
+_VOCABULARY_PERMISSIONS = [
+    *[f"koonto.{action}_theme" for action in ("add", "change", "delete")],
+    *[f"taggit.{action}_tag" for action in ("add", "change", "delete")],
+    *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
+    "koonto.add_municipality",
+    "koonto.change_municipality",
+]
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
-        *[f"koonto.{action}_{model}" for model in _PUBLIC_SNIPPETS for action in ("add", "change")],
+        *[f"koonto.{action}_{model}" for model in _REVIEWED_SNIPPETS for action in ("add", "change")],
         "koonto.view_municipality",
     ],
     EXPERTS: ["wagtailadmin.access_admin"],
     COMMUNICATIONS: [
         "wagtailadmin.access_admin",
-        *[f"koonto.{action}_{model}" for model in _PUBLIC_SNIPPETS for action in ("add", "change", "delete")],
+        *[f"koonto.{action}_{model}" for model in _REVIEWED_SNIPPETS for action in ("add", "change", "delete")],
         *[f"koonto.{action}_{model}" for model in _REVIEWED_SNIPPETS for action in ("publish", "lock", "unlock")],
-        "koonto.add_municipality",
-        "koonto.change_municipality",
+        *_VOCABULARY_PERMISSIONS,
         "koonto.change_koontosettings",
-        "taggit.add_tag",
-        "taggit.change_tag",
-        "taggit.delete_tag",
-        *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
         "wagtail_localize.submit_translation",
         # Search (search/): promoted results and the search queries report.
         *[f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")],
         "search.view_search_report",
     ],
-    TRANSLATORS: [
-        "wagtailadmin.access_admin",
-        "taggit.view_tag",
-        *[f"koonto.{action}_tagtranslation" for action in ("add", "change", "delete")],
-    ],
+    TRANSLATORS: ["wagtailadmin.access_admin"],
 }
 
 # Collection permissions on the root collection (images and documents), by group.
@@ -97,8 +108,56 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
 }
 
+# Deleting pages. Wagtail lets anyone with `change` but no `publish` delete any page that is
+# not live, and a group matrix cannot say "only one's own drafts", so every page type carries
+# EditorialPagePermissionTester (through EditorialPermissionsMixin), which reads the same
+# permission types: with `publish` (communications), any page, as Wagtail allows; with `add`
+# (editors), only one's own page that has never been published and has no subpages; with
+# `change` alone (translators), none.
+
 # Wagtail's default groups have broad rights on the whole tree; Koonto's roles replace them.
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+class EditorialPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with Koonto's narrower rule for deleting (see above)."""
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" in self.permissions:
+            return True
+        page = self.page
+        return (
+            "add" in self.permissions
+            and page.owner_id == self.user.pk
+            and not page.live
+            and page.first_published_at is None
+            and page.is_leaf()
+        )
+
+    def can_move(self):
+        # Wagtail tests moving as deleting; moving a draft loses nothing, so it keeps Wagtail's rule.
+        return super().can_delete(ignore_bulk=True)
+
+
+class EditorialPermissionsMixin:
+    """Give a page type Koonto's permission tester: overriding `permissions_for_user` on the
+    page model is how Wagtail lets a site change page permissions (its own test app does so)."""
+
+    def permissions_for_user(self, user):
+        return EditorialPagePermissionTester(user, self)
+
+
+def may_publish(user, instance) -> bool:
+    """Whether `user` may make this page or snippet live without review.
+
+    A snippet without drafts goes live when it is saved, so there editing is publishing.
+    """
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
+    return user.has_perm(f"{instance._meta.app_label}.{action}_{instance._meta.model_name}")
 
 
 def _permission(dotted: str) -> Permission:
@@ -174,7 +233,7 @@ def assign_workflows(default: Workflow, guides: Workflow) -> None:
     for guide_index in GuideIndexPage.objects.all():
         _assign(guides, guide_index)
     # Snippets the public sees go through communications' approval too.
-    for model_name in ("organisation", "contactperson"):
+    for model_name in _REVIEWED_SNIPPETS:
         content_type = ContentType.objects.get_by_natural_key("koonto", model_name)
         WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": default})
 
@@ -182,7 +241,7 @@ def assign_workflows(default: Workflow, guides: Workflow) -> None:
 def _grant_model_and_collection_permissions(groups: dict[str, Group]) -> None:
     root_collection = Collection.get_first_root_node()
     for group_name, permissions in MODEL_PERMISSIONS.items():
-        groups[group_name].permissions.add(*[_permission(p) for p in permissions])
+        groups[group_name].permissions.set([_permission(p) for p in permissions])
     for group_name, permissions in COLLECTION_PERMISSIONS.items():
         for dotted in permissions:
             GroupCollectionPermission.objects.get_or_create(

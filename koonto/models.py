@@ -30,8 +30,8 @@ from koonto.visibility import snippet_for_reader
 class PublicSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """Drafts, revisions, locking and the review workflow for snippets the public sees.
 
-    Organisations and contact persons appear on public pages, so a change to them is
-    reviewed like a page (communications approves).
+    Organisations, contact persons and the project description appear on public pages, so a
+    change to them is reviewed like a page (communications approves).
     """
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
@@ -282,8 +282,11 @@ class Theme(TranslatableMixin, models.Model):
         return self.name
 
 
-class ProjectDescription(TranslatableMixin, models.Model):
-    """The short description of the Koonto project, its aims and results, shown site-wide."""
+class ProjectDescription(PublicSnippetMixin, TranslatableMixin, models.Model):
+    """The short description of the Koonto project, its aims and results, shown site-wide.
+
+    Public text, so a change is reviewed like an organisation's.
+    """
 
     title = models.CharField(_("title"), max_length=255, help_text=_("Heading of the description, e.g. Koonto-hanke."))
     text = RichTextField(

@@ -6,13 +6,19 @@
   communications then approves it like any page.
 - PO upload: refuses a missing, broken or foreign file with a message before handing a good
   one to wagtail-localize.
+- Convert to alias, and the sync view's "Publish immediately": both make a translation live
+  at once, and wagtail-localize asks only for edit (or translate) permission. Here they are
+  for those who may publish what they would make live; koonto/urls.py puts these views in
+  front of wagtail-localize's URLs.
 """
 
 import tempfile
+from functools import cached_property
 
 import polib
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -21,7 +27,11 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views import edit_translation as localize_views
+from wagtail_localize.views import update_translations as localize_update
+
+from koonto.editorial import may_publish
 
 
 @require_POST
@@ -89,3 +99,48 @@ def upload_pofile(request, translation_id: int):
         return redirect(next_url)
     upload.seek(0)
     return localize_views.upload_pofile(request, translation_id)
+
+
+def convert_to_alias(request, page_id: int):
+    """wagtail-localize's "convert to alias", for those who may publish the page.
+
+    The alias takes the source page's content and live state at once: for a draft translation
+    of a live page that is a publication without review.
+    """
+    page = get_object_or_404(Page, pk=page_id)
+    if not may_publish(request.user, page):
+        raise PermissionDenied
+    return localize_convert.convert_to_alias(request, page_id)
+
+
+class UpdateTranslationsView(localize_update.UpdateTranslationsView):
+    """wagtail-localize's sync view, with "Publish immediately" only for those who may publish
+    every translation it would publish; for others the option is gone and a forged one refused."""
+
+    @cached_property
+    def may_publish_translations(self) -> bool:
+        return all(may_publish(self.request.user, instance) for instance in self.instances_to_publish())
+
+    def instances_to_publish(self):
+        """Each translation's target; a missing target (the sync would create it) is judged by its source."""
+        for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+            try:
+                yield translation.get_target_instance()
+            except ObjectDoesNotExist:
+                yield self.object.get_source_instance()
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_translations:
+            del form.fields["publish_translations"]
+        return form
+
+    def post(self, request, **kwargs):
+        asks_to_publish = forms.BooleanField(required=False).clean(request.POST.get("publish_translations"))
+        if asks_to_publish and not self.may_publish_translations:
+            raise PermissionDenied
+        return super().post(request, **kwargs)
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
+        return super().form_valid(form)

@@ -5,18 +5,26 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from koonto import feeds, views
+from koonto import feeds, translation_views, views
 from koonto.api import views as api_views
 from koonto.api.v2 import api_router
 from koonto.api.v3 import api as v3_api
 from koonto.preview import page_preview
 from koonto.sitemap import MultilingualSitemap
 from search import views as search_views
+
+
+def admin_view(view):
+    """A view in front of the admin's URLs gets the admin's own guards: staff only, never cached."""
+    return never_cache(require_admin_access(view))
+
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -30,6 +38,13 @@ urlpatterns = [
     # Headless preview (koonto.preview): a client fetches an editor's draft with a signed token.
     path("api/preview/", page_preview, name="api_preview"),
     re_path(r"^api/(?P<path>.*)$", api_views.not_found),
+    # wagtail-localize's "convert to alias" and sync views can make a translation live without
+    # review; Koonto's guarded versions (koonto.translation_views) answer their URLs first.
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_view(translation_views.convert_to_alias)),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        admin_view(translation_views.UpdateTranslationsView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

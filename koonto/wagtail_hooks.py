@@ -112,6 +112,15 @@ def register_translation_review_url():
     ]
 
 
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" publishes at once: only for those who may publish
+    (koonto.translation_views refuses the request too)."""
+    permissions = context.get("user_page_permissions_tester")
+    if permissions is not None and not permissions.can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
 @hooks.register("register_page_header_buttons")
 def section_translation_files_button(page, user, view_name, next_url=None):
     """PO files for a whole section, on pages in the source language that have subpages."""

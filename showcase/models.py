@@ -34,6 +34,7 @@ from koonto.api.fields import (
     ThemeField,
 )
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import Filter, ListingState, clean_choice, from_param, make_options, paginate
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
@@ -48,7 +49,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 FACET_KEYS = {"municipality": "municipality_id", "theme": "theme_id", "group": "group", "period": "programme_period"}
 
 
-class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The showcase section: every project, newest first."""
 
     intro = RichTextField(
@@ -269,7 +270,9 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "blocks/key_figure_block.html"
 
 
-class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page):
+class ShowcasePage(
+    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.

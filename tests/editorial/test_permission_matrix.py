@@ -10,7 +10,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
-from koonto.models import Organisation
+from koonto.models import Municipality, Organisation, ProjectDescription, Theme
 from tests.editorial.test_workflow import event_form
 from tests.factories import EventPageFactory, make_user
 
@@ -28,10 +28,15 @@ MATRIX = {
     "edit english page": {E, V, K},
     "edit snippet": {E, V},
     "delete snippet": {V},
-    # Translators see the tags (to name them in English) but only communications edits them.
-    "view tags": {V, K},
+    # Project descriptions are reviewed like organisations (drafts and a workflow).
+    "edit project description": {E, V},
+    # Vocabularies (themes, municipalities, tags and their names in other languages): communications only.
+    "edit theme": {V},
+    "add theme": {V},
+    "edit municipality": {V},
+    "view tags": {V},
     "edit tag": {V},
-    "translate tags": {V, K},
+    "translate tags": {V},
     "edit site settings": {V},
     "manage users": set(),
     "manage groups": set(),
@@ -55,6 +60,9 @@ def objects(site, event_index, en_locale):
         "event_index": event_index,
         "site": site.get_site(),
         "tag": Tag.objects.create(name="rahoitus"),
+        "theme": Theme.objects.create(name="Osallisuus", slug="osallisuus"),
+        "municipality": Municipality.objects.get(code="297"),
+        "description": ProjectDescription.objects.create(title="Koonto-hanke", text="<p>Hankkeen tavoitteet.</p>"),
     }
 
 
@@ -69,6 +77,10 @@ def url_for(action: str, o: dict) -> str:
         "edit english page": reverse("wagtailadmin_pages:edit", args=(english.pk,)),
         "edit snippet": reverse("wagtailsnippets_koonto_organisation:edit", args=(organisation.pk,)),
         "delete snippet": reverse("wagtailsnippets_koonto_organisation:delete", args=(organisation.pk,)),
+        "edit project description": reverse("wagtailsnippets_koonto_projectdescription:edit", args=(o["description"].pk,)),
+        "edit theme": reverse("wagtailsnippets_koonto_theme:edit", args=(o["theme"].pk,)),
+        "add theme": reverse("wagtailsnippets_koonto_theme:add"),
+        "edit municipality": reverse("wagtailsnippets_koonto_municipality:edit", args=(o["municipality"].pk,)),
         "view tags": reverse("wagtailsnippets_taggit_tag:list"),
         "edit tag": reverse("wagtailsnippets_taggit_tag:edit", args=(o["tag"].pk,)),
         "translate tags": reverse("wagtailsnippets_koonto_tagtranslation:add"),

@@ -1,17 +1,26 @@
 """Two-step verification: setup with a QR code, verify after the password, recovery codes, enforcement."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from koonto.editorial import EDITORS
 
 pytestmark = pytest.mark.django_db
 
 SETUP_URL = "/admin/two-factor/setup/"
 VERIFY_URL = "/admin/two-factor/verify/"
+# Wagtail's public sign-in page, where view restrictions send anonymous visitors.
+SIGN_IN_URL = "/fi/_util/login/"
 
 # Admin URLs of every kind a password-only session must not reach when a code is due.
 ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/users/", "/admin/images/", "/admin/api/main/pages/", "/django-admin/"]
@@ -151,3 +160,75 @@ def test_without_a_device_or_the_requirement_the_admin_is_open(client, site, sup
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/account/").status_code == 200
     assert SETUP_URL in client.get("/admin/account/").text
+
+
+# --- Restricted public pages and documents: a session that owes a second factor counts as anonymous ---
+
+
+def login_restricted(page) -> PageViewRestriction:
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=0)
+def test_a_password_only_session_sees_a_login_restricted_page_only_after_the_code(client, site, event, communications):
+    login_restricted(event)
+    device = confirmed_device(communications)
+    client.force_login(communications)
+
+    page = client.get(event.url)
+    sign_in = client.get(page.url)
+    verified = client.post(VERIFY_URL, {"code": current_code(device), "next": event.url})
+    after = client.get(event.url)
+
+    # Wagtail sends an anonymous visitor to sign in ...
+    assert page.status_code == 302
+    assert page.url.startswith(SIGN_IN_URL)
+    # ... and the sign-in page sends a session that owes a code to the code, not round in a loop.
+    assert sign_in.status_code == 302
+    assert sign_in.url == f"{VERIFY_URL}?{urlencode({'next': event.url})}"
+    assert verified.url == event.url
+    assert after.status_code == 200
+    assert "Avoin työpaja" in after.text
+
+
+@override_settings(KOONTO_REQUIRE_2FA=True, KOONTO_REQUIRE_2FA_STAFF=True)
+def test_when_2fa_is_compulsory_a_session_without_an_app_does_not_see_group_restricted_pages(client, site, event, editor):
+    restriction = PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+
+    page = client.get(event.url)
+    sign_in = client.get(page.url)
+
+    assert page.status_code == 302
+    assert page.url.startswith(SIGN_IN_URL)
+    assert sign_in.url == f"{SETUP_URL}?{urlencode({'next': event.url})}"
+
+
+def test_a_password_only_session_does_not_get_documents_of_a_login_restricted_collection(
+    client, site, communications, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    collection = Collection.get_first_root_node().add_child(name="Sisäiset")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    document = get_document_model().objects.create(
+        title="Sisäinen muistio", file=SimpleUploadedFile("muistio.txt", b"salainen"), collection=collection
+    )
+    confirmed_device(communications)
+    client.force_login(communications)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 302
+    assert response.url.startswith(SIGN_IN_URL)
+
+
+def test_without_a_device_or_the_requirement_a_signed_in_user_sees_restricted_pages(client, site, event, communications):
+    login_restricted(event)
+    client.force_login(communications)
+
+    response = client.get(event.url)
+
+    assert response.status_code == 200
+    assert "Avoin työpaja" in response.text
