@@ -27,6 +27,8 @@ def unknown_language_prefix(path: str) -> bool:
 # Paths that carry no language prefix and must never be redirected to one: the API takes the
 # language as a parameter, and a 404 there must stay a JSON 404 (not a 302 to /fi/api/...).
 UNPREFIXED_PATHS = ("/api/",)
+# Staff paths: they keep the visitor's language, but their 404s are never sent under a prefix.
+NEVER_REDIRECTED_404_PATHS = ("/admin/", "/django-admin/")
 
 
 class KoontoLocaleMiddleware(LocaleMiddleware):
@@ -45,6 +47,10 @@ class KoontoLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         if getattr(request, "koonto_unprefixed", False):
+            return response
+        if response.status_code == 404 and request.path_info.startswith(NEVER_REDIRECTED_404_PATHS):
+            # An admin URL that does not exist is a 404, not a 302 to /fi/admin/... (which the
+            # catch-all page route would "resolve").
             return response
         if getattr(request, "koonto_unknown_language", False):
             response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)

@@ -13,15 +13,16 @@ HEADLESS_PREVIEW_MODE = "headless"
 class HeadlessPreviewModeMixin(HeadlessPreviewMixin):
     """Offer the headless client as an extra preview mode beside the site's own HTML preview.
 
-    The package's mixin replaces a page's preview with a redirect to the client; Koonto renders
-    its own pages, so editors keep the HTML preview as the default and pick "Headless client"
-    from the preview mode menu when they want to see the draft in the client. Put it before
-    Page in the bases: `class EventPage(HeadlessPreviewModeMixin, ..., Page)`.
+        The package's mixin replaces a page's preview with a redirect to the client; Koonto renders
+        its own pages, so editors keep the HTML preview as the default and pick "Mobile app and portals (API)"
+        from the preview mode menu ("Mobile app and portals", the words staff know the headless clients
+    by) when they want to see the draft in the client. Put it before
+        Page in the bases: `class EventPage(HeadlessPreviewModeMixin, ..., Page)`.
     """
 
     @property
     def preview_modes(self):
-        return [*super().preview_modes, (HEADLESS_PREVIEW_MODE, _("Headless client"))]
+        return [*super().preview_modes, (HEADLESS_PREVIEW_MODE, _("Mobile app and portals (API)"))]
 
     def serve_preview(self, request, mode_name):
         if mode_name == HEADLESS_PREVIEW_MODE:

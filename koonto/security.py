@@ -38,8 +38,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         # A view's own @csp decorator (response._csp_config) still wins.
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
-            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        if not report_only and parts.config is None:
+            if is_admin_path(request.path_info):
+                parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+            elif getattr(request, "is_dummy", False):
+                # The editor's preview: Wagtail renders the page for a fake request to its public
+                # URL (make_preview_request) and shows it in the admin's own iframe, which the
+                # public `frame-ancestors 'none'` would refuse. Only that frame may show it.
+                parts.config = settings.PREVIEW_CONTENT_SECURITY_POLICY
         return parts
 
 

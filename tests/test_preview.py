@@ -199,3 +199,27 @@ def test_headless_mode_sends_the_editor_to_the_client_with_a_working_token(clien
     assert query["content_type"] == ["events.eventpage"]
     draft = fetch(client, query["token"][0], content_type=query["content_type"][0])
     assert draft.json()["title"] == "Luonnoksen otsikko"
+
+
+def csp_directives(response) -> dict[str, str]:
+    return {
+        part.strip().split(" ", 1)[0]: part.strip().partition(" ")[2]
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip()
+    }
+
+
+def test_the_editors_preview_may_be_framed_by_the_admin_only(event, editor):
+    """Wagtail renders the preview for a fake request to the page's public URL, through the site's
+    middleware; the public `frame-ancestors 'none'` made Chromium refuse it in the side panel."""
+    request = RequestFactory().get("/admin/pages/", SERVER_NAME="localhost")
+    request.user = editor
+    response = event.get_latest_revision_as_object().make_preview_request(request)
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["script-src"] == "'self'"  # otherwise the strict public policy
+
+
+def test_a_public_page_still_refuses_every_frame(client, event):
+    assert csp_directives(client.get(event.url))["frame-ancestors"] == "'none'"

@@ -44,3 +44,9 @@ def test_500_page_renders_without_a_database_or_request_context():
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
     assert b"<script" not in response.content
+
+
+@pytest.mark.parametrize("path", ["/admin/ei-ole/", "/admin/pages/999999/ei-ole/"])
+def test_a_missing_admin_url_is_a_404_not_a_redirect_under_a_language(client, site, communications, path):
+    client.force_login(communications)
+    assert client.get(path).status_code == 404
