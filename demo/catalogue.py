@@ -31,7 +31,7 @@ from django.utils.translation import override
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from demo.data import TODAY, Content, ObjectData
+from demo.data import TODAY, Content, ContentError, ObjectData
 
 CATALOGUE = "en.po"
 TAG_CONTEXT = "tag name"
@@ -126,7 +126,10 @@ def read_catalogue(path: Path) -> polib.POFile:
         po.header = HEADER
         po.metadata = dict(METADATA)
         return po
-    return polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+    try:
+        return polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as error:  # polib reports a syntax error as an OSError
+        raise ContentError(f"{path}: {error}") from error
 
 
 def merge(po: polib.POFile, messages: list[Message], keep_obsolete: bool = True) -> Merged:

@@ -199,8 +199,10 @@ def test_demo_messages_marks_a_changed_sentence_fuzzy_and_adds_a_new_one(content
 
 
 @pytest.mark.django_db
-def test_load_demo_and_demo_messages_refuse_unreadable_data_with_a_message(content_copy):
-    edit(content_copy / "site.toml", "[settings]", "[settings")
+@pytest.mark.parametrize(("file", "old", "new"), [("site.toml", "[settings]", "[settings"), ("en.po", 'msgid "', "msgid")])
+def test_load_demo_and_demo_messages_refuse_unreadable_data_with_a_message(content_copy, file, old, new):
+    text = (content_copy / file).read_text(encoding="utf-8")
+    (content_copy / file).write_text(text.replace(old, new, 1), encoding="utf-8")
     for command in ("load_demo", "demo_messages"):
-        with pytest.raises(CommandError, match="The demo data cannot be read: .*site.toml"):
+        with pytest.raises(CommandError, match=f"The demo data cannot be read: .*{re.escape(file)}"):
             call_command(command, "--content", str(content_copy), stdout=StringIO())

@@ -29,10 +29,11 @@ class Command(BaseCommand):
     def handle(self, *args, content: Path, check: bool, no_obsolete: bool, **options):
         try:
             data = load(content)
+            path = catalogue.catalogue_path(data)
+            written = catalogue.read_catalogue(path)
         except ContentError as error:
             raise CommandError(f"The demo data cannot be read: {error}") from error
-        path = catalogue.catalogue_path(data)
-        merged = catalogue.merge(catalogue.read_catalogue(path), catalogue.source_messages(data), keep_obsolete=not no_obsolete)
+        merged = catalogue.merge(written, catalogue.source_messages(data), keep_obsolete=not no_obsolete)
         text = str(merged.po) + "\n"
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         details = self.details(merged)

@@ -95,17 +95,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, content: Path, **options):
-        try:
-            self.content = load(content)
-        except ContentError as error:
-            raise CommandError(f"The demo data cannot be read: {error}") from error
         self.created = Counter()
         self.translated = Counter()
         self.notes = []
         self.pages = []  # every Finnish demo page, the home first and parents before children
         self.by_path: dict[str, Page] = {}  # the same pages by their slug path from the home ("" is the home)
         self.today = timezone.localdate()
-        self.english = self.read_english()
+        try:
+            self.content = load(content)
+            self.english = self.read_english()
+        except ContentError as error:
+            raise CommandError(f"The demo data cannot be read: {error}") from error
         with transaction.atomic():
             self.build()
         self.report()
