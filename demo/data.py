@@ -20,6 +20,7 @@ not program; unlike JSON it allows comments and long text on several lines.
 import tomllib
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.core.exceptions import FieldDoesNotExist
@@ -220,7 +221,7 @@ def page_data(data: dict, source: str, parent_path: str | None, key: str) -> Pag
                 page.extra[name] = value
             elif isinstance(model_field_or_none, StreamField):
                 page.fields[name] = stream(model_field_or_none, value, f"{where}.{name}")
-            elif isinstance(model_field_or_none, models.DateTimeField) and not isinstance(value, str):
+            elif isinstance(value, datetime) and timezone.is_naive(value):
                 # Written without a zone: the site's TIME_ZONE (Europe/Helsinki).
                 page.fields[name] = timezone.make_aware(value, timezone.get_default_timezone())
             else:

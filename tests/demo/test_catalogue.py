@@ -3,8 +3,10 @@
 
 import re
 import shutil
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import polib
 import pytest
@@ -151,6 +153,16 @@ def test_bad_data_is_a_clear_error_naming_the_file(content_copy, file, old, new,
     edit(content_copy / file, old, new)
     with pytest.raises(ContentError, match=re.escape(message)):
         load(content_copy)
+
+
+def test_a_time_without_a_zone_is_helsinki_time_and_one_with_a_zone_is_kept(content_copy):
+    def closes_at():
+        call = next(page for page in load(content_copy).pages() if page.path == "rahoitus/hankehaku-15-1-2024")
+        return call.fields["closes_at"]
+
+    assert closes_at() == datetime(2024, 1, 15, 16, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
+    edit(content_copy / "guides.toml", "closes_at = 2024-01-15T16:15:00", "closes_at = 2024-01-15T14:15:00Z")
+    assert closes_at() == datetime(2024, 1, 15, 14, 15, tzinfo=UTC)
 
 
 def test_a_copied_block_id_is_refused(content_copy):
