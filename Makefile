@@ -86,7 +86,8 @@ format: install
 	$(BIN)/ruff format .
 
 ## demo-messages: update demo/content/en.po (English of the demo) after a change to the Finnish demo data
-demo-messages: install
+# It reads the page models' content types, hence the migrated database.
+demo-messages: migrate
 	$(MANAGE) demo_messages
 
 ## messages: update the fi/en catalogues from the code and templates, then compile them
