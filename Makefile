@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate demo messages check clean
+.PHONY: run test lint format install migrate demo demo-messages messages check clean
 .PHONY: test-browser
 .PHONY: serve backup restore fault-test bench
 .PHONY: bench-search
@@ -84,6 +84,11 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## demo-messages: update demo/content/en.po (English of the demo) after a change to the Finnish demo data
+# It reads the page models' content types, hence the migrated database.
+demo-messages: migrate
+	$(MANAGE) demo_messages
 
 ## messages: update the fi/en catalogues from the code and templates, then compile them
 messages: install

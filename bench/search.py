@@ -5,7 +5,7 @@
 
 For each database it builds a scratch site (SQLite file /tmp/koonto_bench_search.sqlite3,
 PostgreSQL database `koonto_bench_search`, both recreated) with `--pages` Finnish pages whose
-titles, summaries and bodies are sentences of the demo content (koonto/demo_content.py) in random
+titles, summaries and bodies are sentences of the demo content (demo/content/) in random
 order: realistic Finnish vocabulary and inflection. It then times
 
 - indexing: `update_index` over every page (pages per second, normalisation included);
@@ -122,22 +122,9 @@ def recreate_database(name: str) -> None:
 
 def demo_sentences() -> list[str]:
     """Every sentence of the demo content, without markup."""
-    from koonto import demo_content
+    from demo.data import load
 
-    texts: list[str] = []
-
-    def collect(value) -> None:
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                collect(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                collect(item)
-
-    for value in vars(demo_content).values():
-        collect(value)
+    texts = load().texts()
     plain = re.sub(r"<[^>]+>", " ", " ".join(texts))
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", plain) if len(s.split()) >= 4]
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "showcase",
     "events",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

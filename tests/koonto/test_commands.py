@@ -1,39 +1,12 @@
-"""Management commands: the first admin account, and the compiled translation catalogues."""
+"""Management commands: the compiled translation catalogues."""
 
-from io import StringIO
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from koonto.management.commands.compile_catalogues import catalogue_files
-
-
-@pytest.mark.django_db
-def test_ensure_admin_creates_one_superuser_with_a_printed_random_password(monkeypatch):
-    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
-    out = StringIO()
-    call_command("ensure_admin", stdout=out)
-    password = out.getvalue().split("password: ")[1].split()[0]
-    user = get_user_model().objects.get(username="admin")
-    assert user.is_superuser and user.check_password(password)
-
-    out = StringIO()
-    call_command("ensure_admin", stdout=out)
-    assert "already exists" in out.getvalue()
-    assert get_user_model().objects.count() == 1
-
-
-@pytest.mark.django_db
-def test_ensure_admin_takes_the_password_from_the_environment(monkeypatch):
-    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "pitkä-salasana-123")
-    out = StringIO()
-    call_command("ensure_admin", stdout=out)
-    assert "pitkä-salasana-123" not in out.getvalue()
-    assert get_user_model().objects.get(username="admin").check_password("pitkä-salasana-123")
 
 
 def test_catalogues_exist_for_finnish_and_english():

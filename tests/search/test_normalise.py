@@ -77,21 +77,9 @@ def test_very_long_words_are_kept_as_they_are():
 
 
 def _demo_text() -> str:
-    from koonto import demo_content
+    from demo.data import load
 
-    texts: list[str] = []
-
-    def collect(value) -> None:
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            collect(list(value.values()))
-        elif isinstance(value, list | tuple):
-            for item in value:
-                collect(item)
-
-    collect(list(vars(demo_content).values()))
-    return " ".join(texts)
+    return " ".join(load().texts())
 
 
 def test_the_low_memory_dictionaries_give_exactly_the_same_terms(settings):

@@ -1,30 +1,37 @@
-"""Build the demo site of Koonto from the project's source material, creating only what is missing.
+"""Build the demo site of Koonto from the data in demo/content/, creating only what is missing.
 
 Every Finnish object is found by a natural key (a page by its slug under its parent; an organisation
 or a contact by name; a theme by slug) and created only if it does not exist, so the command is safe
 to run on every start: existing objects, which editors may have changed, are left as they are. The
-Finnish texts live in koonto/demo_content.py.
+Finnish content is read from the TOML files in demo/content/ (demo/data.py).
 
 The English site is made the way translators make it: each Finnish demo snippet and page is
-submitted to wagtail-localize, its string segments are filled in from koonto/demo_content_en.py
-(through the same PO export and import as the admin's download and upload) and the translation is
-published. wagtail-localize then tracks every English object, so a later change to a Finnish page
-can be synced to English with "Sync translated pages". Snippets go first, so that English pages
-link to English organisations, contacts and themes; parents go before their children. An object
+submitted to wagtail-localize, its string segments are filled in from the PO catalogue
+demo/content/en.po (through the same PO export and import as the admin's download and upload) and the
+translation is published. wagtail-localize then tracks every English object, so a later change to a
+Finnish page can be synced to English with "Sync translated pages". Snippets go first, so that English
+pages link to English organisations, contacts and themes; parents go before their children. An object
 that already has an English version is left alone.
+
+The catalogue is first brought up to date with the data in memory, as `manage.py demo_messages` would
+write it (demo/catalogue.py), and any string that is fuzzy or untranslated is reported, with a pointer
+to that command; the command never stops on it. A fuzzy English (a Finnish sentence changed since it
+was translated: a comma, a word) is used on the English page: the match needs a similarity of at least
+80 %, so it is the English of nearly the same sentence, and using it keeps the English site whole and
+free of Finnish until a translator has reviewed it, which the report asks for. A string with no English
+at all leaves its object untranslated (and named in the output) rather than shown in Finnish on the
+English site, where wagtail-localize would otherwise fall back to the Finnish text.
 """
 
 import json
-import re
 from collections import Counter
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
+from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import formats, timezone
-from django.utils.translation import override
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, RevisionMixin, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -36,11 +43,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from events.models import EventIndexPage, EventPage
-from guides.models import FundingCallContact, FundingCallPage, GuideIndexPage, GuidePage, GuidePageRelatedPage
-from home.models import HomePage, HomePageHighlight, StandardPage
-from koonto import demo_content as demo
-from koonto.demo_content_en import ENGLISH, ENGLISH_TAGS
+from demo import catalogue
+from demo.data import CONTENT_DIR, TODAY, ContentError, ObjectData, PageData, load
+from guides.models import FundingCallContact, GuidePageRelatedPage
+from home.models import HomePage, HomePageHighlight
 from koonto.editorial import apply_editorial_rules
 from koonto.models import (
     ContactPerson,
@@ -52,17 +58,7 @@ from koonto.models import (
     TagTranslation,
     Theme,
 )
-from showcase.models import (
-    OperatingModel,
-    ShowcaseIndexPage,
-    ShowcaseMunicipality,
-    ShowcaseOrganisation,
-    ShowcasePage,
-    ShowcaseTargetGroup,
-    ShowcaseTheme,
-)
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from showcase.models import ShowcaseMunicipality, ShowcaseOrganisation, ShowcaseTargetGroup, ShowcaseTheme
 
 # Counts in the final report (of Finnish objects created and of English translations made), in the
 # order they are printed: key -> (singular, plural).
@@ -83,106 +79,94 @@ SNIPPET_LABELS = {
 }
 
 
-# ENGLISH keys that contain demo.TODAY, as patterns matching any date (d.m.yyyy) in its place.
-DATED_ENGLISH = [
-    (re.compile(re.escape(finnish).replace(re.escape(demo.TODAY), r"(\d{1,2}\.\d{1,2}\.\d{4})")), english)
-    for finnish, english in ENGLISH.items()
-    if demo.TODAY in finnish
-]
-
-
-def english_date(finnish_date: str) -> str:
-    """A date written the Finnish way (29.11.2026) as the English site writes it (29 November 2026)."""
-    day, month, year = map(int, finnish_date.split("."))
-    with override("en"):
-        return formats.date_format(date(year, month, day), "DATE_FORMAT")
-
-
-def english_for(finnish: str) -> str | None:
-    """The English of a Finnish string segment, from koonto/demo_content_en.py; None if it has none."""
-    if finnish in ENGLISH:
-        return ENGLISH[finnish]
-    for pattern, english in DATED_ENGLISH:
-        if match := pattern.fullmatch(finnish):
-            for finnish_date in match.groups():
-                english = english.replace(demo.TODAY, english_date(finnish_date), 1)
-            return english
-    return None
-
-
-def without(data: dict, *keys: str) -> dict:
-    return {key: value for key, value in data.items() if key not in keys}
-
-
-def fill_date(value, today: date):
-    """Replace demo.TODAY with today's date (d.m.yyyy) anywhere in a nested value."""
-    if isinstance(value, str):
-        return value.replace(demo.TODAY, f"{today.day}.{today.month}.{today.year}")
-    if isinstance(value, list):
-        return [fill_date(item, today) for item in value]
-    if isinstance(value, dict):
-        return {key: fill_date(item, today) for key, item in value.items()}
-    return value
-
-
 class MissingEnglish(Exception):
-    """A Finnish string of a demo object has no (acceptable) English in demo_content_en.py."""
+    """A Finnish string of a demo object has no (acceptable) English in the catalogue."""
 
 
 class Command(BaseCommand):
     help = (
-        "Create the Finnish demo site (pages, snippets, site settings) and its English translation where missing; "
-        "never changes existing content."
+        "Create the Finnish demo site (pages, snippets, site settings) from demo/content/ and its English translation "
+        "where missing; never changes existing content."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--content", type=Path, default=CONTENT_DIR, help="Folder of the demo data and en.po (default: demo/content/)."
+        )
+
+    def handle(self, *args, content: Path, **options):
         self.created = Counter()
         self.translated = Counter()
         self.notes = []
         self.pages = []  # every Finnish demo page, the home first and parents before children
+        self.by_path: dict[str, Page] = {}  # the same pages by their slug path from the home ("" is the home)
         self.today = timezone.localdate()
+        try:
+            self.content = load(content)
+            self.english = self.read_english()
+        except ContentError as error:
+            raise CommandError(f"The demo data cannot be read: {error}") from error
         with transaction.atomic():
             self.build()
         self.report()
         apply_editorial_rules()
         self.stdout.write("Editorial groups, permissions and workflows are in place.")
 
+    def read_english(self) -> catalogue.English:
+        """The catalogue as demo_messages would write it now; fuzzy and missing English go into the report."""
+        path = catalogue.catalogue_path(self.content)
+        written = catalogue.read_catalogue(path)
+        merged = catalogue.merge(written, catalogue.source_messages(self.content))
+        name = self.catalogue_name = "demo/content/en.po" if path.parent == CONTENT_DIR else str(path)
+        if merged.fuzzy:
+            self.notes.append(
+                f"{name}: {len(merged.fuzzy)} fuzzy string(s), the English of an earlier Finnish text, used until a "
+                "translator reviews it:\n" + "\n".join(f"    {entry.msgid!r}" for entry in merged.fuzzy)
+            )
+        if merged.untranslated:
+            self.notes.append(
+                f"{name}: {len(merged.untranslated)} untranslated string(s); what uses them is not translated into "
+                "English:\n" + "\n".join(f"    {entry.msgid!r}" for entry in merged.untranslated)
+            )
+        if merged.fuzzy or merged.untranslated:
+            self.notes.append(f"run `manage.py demo_messages` to update {name}, then translate and review it")
+        return catalogue.English(merged.po, written)
+
     # --- the whole site, in dependency order -------------------------------------------------
 
     def build(self):
         locales = self.ensure_locales()
         fi = locales["fi"]
+        content = self.content
         self.municipalities = {m.code: m for m in Municipality.objects.all()}
-        self.organisations = {data["name"]: self.organisation(data, fi) for data in demo.ORGANISATIONS}
-        self.contacts = [self.contact(data, fi) for data in demo.CONTACTS]
+        self.organisations = {data.fields["name"]: self.organisation(data, fi) for data in content.organisations}
+        self.contacts = {data.fields["name"]: self.contact(data, fi) for data in content.contacts}
         self.themes = {
-            data["slug"]: self.snippet(Theme, {"slug": data["slug"], "locale": fi}, without(data, "slug"), "themes")
-            for data in demo.THEMES
+            data.fields["slug"]: self.snippet(Theme, {"slug": data.fields["slug"], "locale": fi}, data.fields, "themes")
+            for data in content.themes
         }
-        description_key = {"title": demo.PROJECT_DESCRIPTION["title"], "locale": fi}
-        description = self.snippet(ProjectDescription, description_key, demo.PROJECT_DESCRIPTION, "project descriptions")
+        description_data = content.project_description.fields
+        description_key = {"title": description_data["title"], "locale": fi}
+        description = self.snippet(ProjectDescription, description_key, description_data, "project descriptions")
 
         home, home_created = self.finnish_home(fi)
         self.pages.append(home)
+        self.by_path[""] = home
         site = self.default_site(home)
-
-        about, _ = self.add_page(home, StandardPage, demo.ABOUT)
-        guide = self.guides(home)
-        self.showcases(home)
-        self.events(home)
-        accessibility, _ = self.add_page(home, StandardPage, demo.ACCESSIBILITY)
-        privacy, _ = self.add_page(home, StandardPage, demo.PRIVACY)
+        for section in content.home.children:
+            self.add_tree(home, section)
 
         if home_created:
             # Published only now, so that its one revision already has the highlights.
             home = HomePage.objects.get(pk=home.pk)
-            home.highlights = [HomePageHighlight(page=guide), HomePageHighlight(page=about)]
+            home.highlights = [HomePageHighlight(page=self.page_at(path)) for path in content.home.extra.get("highlights", [])]
             home.save_revision().publish()
-        self.site_settings(site, home_created, description, accessibility, privacy)
+        self.site_settings(site, home_created, description)
 
         if "en" in locales:
             self.en = locales["en"]
-            self.english_site([*self.organisations.values(), *self.contacts, *self.themes.values(), description])
+            snippets = [*self.organisations.values(), *self.contacts.values(), *self.themes.values(), description]
+            self.english_site(snippets)
 
     def ensure_locales(self) -> dict[str, Locale]:
         locales = {}
@@ -190,6 +174,11 @@ class Command(BaseCommand):
             locales[code], created = Locale.objects.get_or_create(language_code=code)
             self.created["locales"] += created
         return locales
+
+    def page_at(self, path: str) -> Page:
+        if path not in self.by_path:
+            raise CommandError(f"The demo data refers to the page '{path}' before it is made, or to none.")
+        return self.by_path[path]
 
     # --- snippets ------------------------------------------------------------------------------
 
@@ -204,33 +193,84 @@ class Command(BaseCommand):
             self.created[label] += 1
         return instance
 
-    def organisation(self, data: dict, locale: Locale) -> Organisation:
-        fields = without(data, "name", "municipality")
-        fields["municipality"] = self.municipalities.get(data.get("municipality"))
-        return self.snippet(Organisation, {"name": data["name"], "locale": locale}, fields, "organisations")
+    def organisation(self, data: ObjectData, locale: Locale) -> Organisation:
+        fields = {**data.fields, "municipality": self.municipalities.get(data.extra.get("municipality"))}
+        return self.snippet(Organisation, {"name": data.fields["name"], "locale": locale}, fields, "organisations")
 
-    def contact(self, data: dict, locale: Locale) -> ContactPerson:
-        fields = {**without(data, "name"), "organisation": self.organisations[data["organisation"]]}
-        return self.snippet(ContactPerson, {"name": data["name"], "locale": locale}, fields, "contacts")
+    def contact(self, data: ObjectData, locale: Locale) -> ContactPerson:
+        fields = {**data.fields, "organisation": self.organisations[data.extra["organisation"]]}
+        return self.snippet(ContactPerson, {"name": data.fields["name"], "locale": locale}, fields, "contacts")
 
     # --- pages ---------------------------------------------------------------------------------
 
-    def add_page(self, parent: Page, model, data: dict, **extra):
-        """The child of `parent` with the data's slug; if missing, create and publish it. Returns (page, created)."""
-        existing = parent.get_children().filter(slug=data["slug"]).first()
+    def add_tree(self, parent: Page, data: PageData) -> None:
+        page = self.add_page(parent, data)
+        self.by_path[data.path] = page
+        for child in data.children:
+            self.add_tree(page, child)
+
+    def add_page(self, parent: Page, data: PageData) -> Page:
+        """The child of `parent` with the data's slug; if missing, create and publish it."""
+        existing = parent.get_children().filter(slug=data.fields["slug"]).first()
         if existing is not None:
             self.pages.append(existing.specific)
-            return existing.specific, False
-        fields = fill_date({**data, **extra}, self.today)
-        tags = fields.pop("tags", [])
-        page = model(locale_id=parent.locale_id, **fields)
-        if tags:
-            page.tags.add(*tags)
+            return existing.specific
+        page = data.model(locale_id=parent.locale_id, **self.dated(data), **self.relations(data))
+        if data.tags:
+            page.tags.add(*data.tags)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created["pages"] += 1
         self.pages.append(page)
-        return page, True
+        return page
+
+    def dated(self, data: ObjectData) -> dict:
+        """The data's fields with TODAY replaced: today's date in a date field, d.m.yyyy in text."""
+        written = f"{self.today.day}.{self.today.month}.{self.today.year}"
+
+        def fill(value):
+            if isinstance(value, str):
+                return value.replace(TODAY, written)
+            if isinstance(value, list):
+                return [fill(item) for item in value]
+            if isinstance(value, dict):
+                return {key: fill(item) for key, item in value.items()}
+            return value
+
+        fields = {}
+        for name, value in data.fields.items():
+            is_date = isinstance(data.model._meta.get_field(name), models.DateField)
+            fields[name] = self.today if is_date and value == TODAY else fill(value)
+        return fields
+
+    def relations(self, data: PageData) -> dict:
+        """Field values for the data's keys that point at other objects, and its inline children."""
+        extra = dict(data.extra)
+        values = data.inline_objects()
+        if "days_ahead" in extra:  # an example event, dated from today in the site's time zone
+            day = self.today + timedelta(days=extra.pop("days_ahead"))
+            zone = timezone.get_default_timezone()
+            values["starts_at"] = datetime.combine(day, extra.pop("starts"), tzinfo=zone)
+            values["ends_at"] = datetime.combine(day, extra.pop("ends"), tzinfo=zone)
+        resolvers = {
+            "organisations": lambda items: [
+                ShowcaseOrganisation(organisation=self.organisations[item["name"]], role=item["role"]) for item in items
+            ],
+            "municipalities": lambda codes: [
+                ShowcaseMunicipality(municipality=self.municipalities[code]) for code in codes if code in self.municipalities
+            ],
+            "target_groups": lambda groups: [ShowcaseTargetGroup(group=ShowcaseTargetGroup.Group(group)) for group in groups],
+            "themes": lambda slugs: [ShowcaseTheme(theme=self.themes[slug]) for slug in slugs],
+            "contacts": lambda names: [FundingCallContact(contact=self.contacts[name]) for name in names],
+            "related_pages": lambda paths: [GuidePageRelatedPage(related_page=self.page_at(path)) for path in paths],
+            "organiser": lambda name: self.organisations[name],
+            "municipality": lambda code: self.municipalities.get(code),
+        }
+        for name, value in extra.items():
+            if name not in resolvers:
+                raise CommandError(f"{data.source}: {data.label} has '{name}', which the loader does not know.")
+            values[name] = resolvers[name](value)
+        return values
 
     def finnish_home(self, fi: Locale) -> tuple[HomePage, bool]:
         """The default site's Finnish HomePage, else the root's child with the demo slug, else a new one (unpublished yet)."""
@@ -238,10 +278,10 @@ class Command(BaseCommand):
         if site and site.root_page.specific_class is HomePage and site.root_page.locale_id == fi.pk:
             return site.root_page.specific, False
         root = Page.get_first_root_node()
-        existing = root.get_children().filter(slug=demo.HOME["slug"]).first()
+        existing = root.get_children().filter(slug=self.content.home.fields["slug"]).first()
         if existing is not None:
             return existing.specific, False
-        home = HomePage(locale=fi, **demo.HOME)
+        home = HomePage(locale=fi, **self.dated(self.content.home))
         root.add_child(instance=home)
         self.created["pages"] += 1
         return home, True
@@ -267,94 +307,31 @@ class Command(BaseCommand):
             self.notes.append(f"deleted Wagtail's welcome page '{old_root.title}'")
         return site
 
-    def guides(self, home: HomePage) -> GuidePage:
-        index, _ = self.add_page(home, GuideIndexPage, demo.GUIDE_INDEX)
-        call, _ = self.add_page(
-            index,
-            FundingCallPage,
-            without(demo.CALL, "closes_at"),
-            closes_at=datetime(*demo.CALL["closes_at"], tzinfo=HELSINKI),
-            # Nothing in the source was checked against an official notice: leave "last verified" empty.
-            contacts=[FundingCallContact(contact=contact) for contact in self.contacts],
-        )
-        guide, _ = self.add_page(
-            index,
-            GuidePage,
-            demo.GUIDE,
-            reviewed_on=self.today,
-            related_pages=[GuidePageRelatedPage(related_page=call)],
-        )
-        return guide
-
-    def showcases(self, home: HomePage):
-        index, _ = self.add_page(home, ShowcaseIndexPage, demo.SHOWCASE_INDEX)
-        for data in demo.SHOWCASES:
-            relations = {
-                "organisations": [
-                    ShowcaseOrganisation(organisation=self.organisations[name], role=ShowcaseOrganisation.Role.IMPLEMENTER)
-                    for name in data["organisations"]
-                ],
-                "municipalities": [
-                    ShowcaseMunicipality(municipality=self.municipalities[code])
-                    for code in data["municipalities"]
-                    if code in self.municipalities
-                ],
-                "target_groups": [ShowcaseTargetGroup(group=ShowcaseTargetGroup.Group(group)) for group in data["target_groups"]],
-                "themes": [ShowcaseTheme(theme=self.themes[slug]) for slug in data["themes"]],
-                "operating_models": [
-                    OperatingModel(title=title, description=text) for title, text in data.get("operating_models", [])
-                ],
-                "key_figures": [
-                    {"type": "figure", "value": {"value": value, "label": label}} for value, label in data.get("key_figures", [])
-                ],
-            }
-            self.add_page(
-                index,
-                ShowcasePage,
-                without(data, *relations),
-                programme_period=ShowcasePage.ProgrammePeriod.P2014_2020,
-                status=ShowcasePage.Status.ENDED,
-                **relations,
-            )
-
-    def events(self, home: HomePage):
-        index, _ = self.add_page(home, EventIndexPage, demo.EVENT_INDEX)
-        for data in demo.EVENTS:
-            day = self.today + timedelta(days=data["days_ahead"])
-            self.add_page(
-                index,
-                EventPage,
-                without(data, "days_ahead", "starts", "ends", "organiser", "municipality"),
-                starts_at=datetime.combine(day, time(*data["starts"]), tzinfo=HELSINKI),
-                ends_at=datetime.combine(day, time(*data["ends"]), tzinfo=HELSINKI),
-                organiser=self.organisations[data["organiser"]],
-                municipality=self.municipalities.get(data.get("municipality")),
-            )
-
     # --- site settings -------------------------------------------------------------------------
 
-    def site_settings(self, site: Site, first_load: bool, description, accessibility, privacy):
+    def site_settings(self, site: Site, first_load: bool, description):
         """Fill in empty settings when they are new or the demo site is built for the first time; never overwrite."""
         existed = KoontoSettings.objects.filter(site=site).exists()
         if existed and not first_load:
             return
+        data = self.content.settings
         koonto = KoontoSettings.for_site(site)
         filled = []
         if not existed:
-            koonto.eu_statement = KoontoSettings.EUStatement.FUNDED
+            koonto.eu_statement = data["eu_statement"]
         if not koonto.implementers.strip():
-            koonto.implementers = demo.IMPLEMENTERS
+            koonto.implementers = data["implementers"]
             filled.append("implementers")
         for field, value in (
             ("project_description", description),
-            ("accessibility_page", accessibility),
-            ("privacy_page", privacy),
+            ("accessibility_page", self.page_at(data["accessibility_page"])),
+            ("privacy_page", self.page_at(data["privacy_page"])),
         ):
             if getattr(koonto, f"{field}_id") is None:
                 setattr(koonto, field, value)
                 filled.append(field.replace("_", " "))
         if not koonto.footer_contacts.exists():
-            koonto.footer_contacts = [FooterContact(contact=contact) for contact in self.contacts]
+            koonto.footer_contacts = [FooterContact(contact=self.contacts[name]) for name in data["footer_contacts"]]
             filled.append("footer contacts")
         if filled or not existed:
             koonto.save()
@@ -386,10 +363,14 @@ class Command(BaseCommand):
                 ReferenceIndex.create_or_update_for_object(type(obj).objects.get(pk=obj.pk))
 
     def tag_translations(self):
-        """English names of the demo's tags, before any page is translated (koonto.tags); existing ones are kept."""
-        for finnish, english in ENGLISH_TAGS.items():
+        """English names of the demo's tags, before any page is translated (koonto.tags); existing ones are kept.
+
+        A tag without English in the catalogue (reported above) is left off the English pages, never shown in Finnish.
+        """
+        for finnish in self.content.tags():
+            english = self.english.tag(finnish)
             tag = Tag.objects.filter(name=finnish).first()
-            if tag is None:
+            if tag is None or english is None:
                 continue
             _translation, created = TagTranslation.objects.get_or_create(tag=tag, locale=self.en, defaults={"name": english})
             if created:
@@ -433,7 +414,7 @@ class Command(BaseCommand):
         return english
 
     def fill_in_english(self, translation: Translation, instance):
-        """Give every string segment of the translation its English from ENGLISH, as a translator's PO upload would.
+        """Give every string segment of the translation its English from the catalogue, as a translator's PO upload would.
 
         Strings already translated (say, by a translator who started in the admin) are kept. wagtail-localize would
         publish any string still untranslated in Finnish, so with a missing or rejected string the object is left
@@ -444,16 +425,16 @@ class Command(BaseCommand):
         for entry in po:
             if entry.obsolete or entry.msgstr:
                 continue
-            english = english_for(entry.msgid)
+            english = self.english(entry.msgctxt or "", entry.msgid)
             if english is None:
                 missing.append(entry.msgid)
             else:
                 entry.msgstr = english
         if missing:
             raise MissingEnglish(
-                f"No English for {len(missing)} string(s) of {type(instance).__name__} '{instance}': add them to "
-                "koonto/demo_content_en.py (or translate it in the admin if an editor changed it):\n"
-                + "\n".join(f"  {text!r}" for text in missing)
+                f"No English for {len(missing)} string(s) of {type(instance).__name__} '{instance}': translate them in "
+                f"{self.catalogue_name} (`manage.py demo_messages` adds them), or translate it in the admin if an editor "
+                "changed it:\n" + "\n".join(f"  {text!r}" for text in missing)
             )
         translation.import_po(po, tool_name="load_demo")
         rejected = StringTranslation.objects.filter(
@@ -492,15 +473,15 @@ class Command(BaseCommand):
     def report(self):
         counts = self.counts(self.created)
         english = self.counts(self.translated)
-        if not counts and not english and not self.notes:
-            self.stdout.write("Demo content already present: nothing created.")
-            return
-        line = "Created: " + (", ".join(counts) if counts else "nothing new")
-        if english:
-            line += "; translated into English: " + ", ".join(english)
-        lines = [line + "."]
-        lines += [f"- {note}" for note in self.notes]
-        self.stdout.write(self.style.SUCCESS("\n".join(lines)))
+        if counts or english:
+            line = "Created: " + (", ".join(counts) if counts else "nothing new")
+            if english:
+                line += "; translated into English: " + ", ".join(english)
+            line += "."
+        else:
+            line = "Demo content already present: nothing created."
+        lines = [line] + [f"- {note}" for note in self.notes]
+        self.stdout.write(self.style.SUCCESS("\n".join(lines)) if counts or english else "\n".join(lines))
 
     @staticmethod
     def counts(counter: Counter) -> list[str]:
