@@ -36,6 +36,7 @@ from koonto.listing import (
     ListingState,
     clean_choice,
     clean_month,
+    clean_text,
     from_param,
     make_options,
     month_bounds,
@@ -81,6 +82,8 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    # What listing_context reads from the query string (koonto.listing).
+    query_parameters = frozenset(["type", "month", "municipality", "when", "page"])
 
     class Meta:
         verbose_name = _("event index")
@@ -117,10 +120,10 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
             params, "type", types.values, state, _("“%(value)s” is not an event type, so events of every type are shown.")
         )
         clean_month(params, "month", state)
-        code = (params.get("municipality") or "").strip()
+        code = clean_text(params, "municipality", state)
         municipality = Municipality.objects.filter(code=code).first() if code else None
         clean_choice(
-            params,
+            {"municipality": code},
             "municipality",
             {municipality.code} if municipality else (),
             state,

@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
 from koonto.visibility import rule_for
+from koonto.listing import ListingState, clean_texts, query_parameters
 
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)
@@ -88,11 +89,6 @@ def unknown_value(name: str, value: str, choices) -> BadParameter:
     )
 
 
-def requested_values(params, name: str) -> list[str]:
-    """`?name=a&name=b` or `?name=a,b`, blanks dropped."""
-    return [value.strip() for raw in params.getlist(name) for value in raw.split(",") if value.strip()]
-
-
 class CalendarFilters:
     """The calendar's `type` (event types, `deadline` adding funding-call deadlines) and `tag` filters.
 
@@ -106,12 +102,16 @@ class CalendarFilters:
 
     @classmethod
     def from_query(cls, params) -> CalendarFilters:
-        types = requested_values(params, "type")
+        """The filters in `params` (`?type=a&type=b` or `?type=a,b`); a value that cannot be used is an error."""
+        state = ListingState()
+        types = clean_texts(params, "type", state)
+        slugs = clean_texts(params, "tag", state)
+        if state.messages:
+            raise BadParameter(state.messages[0])
         choices = event_model().Type.values
         for value in types:
             if value not in choices:
                 raise unknown_value("type", value, choices)
-        slugs = requested_values(params, "tag")
         tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
         known = {tag.slug for tag in tags}
         for slug in slugs:
@@ -242,6 +242,7 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
     return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
 
 
+@query_parameters("type", "tag")
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.

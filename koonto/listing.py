@@ -1,8 +1,17 @@
-"""Filters and pagination shared by the listing pages (showcases, events).
+"""The query-string layer of the public HTML views: filters and pagination of the listings
+(showcases, events, tag pages), and the values search and the calendar feed read.
 
 Filter values come from the query string so that a filtered list is a shareable URL that
 works without JavaScript. A value that is not allowed never raises: it is ignored and a
 message tells the reader why the list is wider than they asked for.
+
+Every value a public HTML view reads from the query string goes through `clean_text` first:
+stripped, cut to a length no filter needs, and refused if it holds control characters or
+text that was not valid UTF-8 (PostgreSQL refuses NUL in text; a value like that never came
+from a form). Numbers in paths are bounded by the `id` path converter (`IdConverter`), so
+that no id reaches the database beyond the 64 bits a primary key has. A view declares the
+parameters it reads in `query_parameters`, so that tests can find them
+(tests/security/test_hostile_input.py).
 """
 
 import re
@@ -20,6 +29,13 @@ from django.utils.translation import gettext as _
 PAGE_SIZE = 12
 MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
 MIN_YEAR, MAX_YEAR = 1900, 2999
+# The largest primary key the databases can hold (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+# Longer than any filter value, page number or search the site needs (search cuts at 200).
+MAX_VALUE_LENGTH = 200
+# C0 and C1 control characters, and the replacement character that stands for bytes that
+# were not valid UTF-8 (Django decodes the query string with errors="replace").
+UNUSABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
 
 
 @dataclass(frozen=True)
@@ -66,14 +82,46 @@ class ListingState:
         return any(self.values.values())
 
 
+def query_parameters(*names: str):
+    """Declare the query parameters a function view reads (`view.query_parameters`)."""
+
+    def declare(view):
+        view.query_parameters = frozenset(names)
+        return view
+
+    return declare
+
+
 def shown(value: str, limit: int = 40) -> str:
     """A value from the query string as it may be quoted back in a message: short."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def clean_text(params: Mapping[str, str], name: str, state: ListingState, max_length: int = MAX_VALUE_LENGTH) -> str:
+    """The value of `name` as a view may use it: stripped and at most `max_length` characters.
+
+    A value with control characters (NUL above all) or invalid UTF-8 is '' and a message says
+    it was ignored: it is not a value anyone chose, and the database must never see it.
+    """
+    value = (params.get(name) or "").strip()
+    if UNUSABLE_RE.search(value):
+        message = _("The value of “%(name)s” had characters that cannot be used, so it was ignored.")
+        state.messages.append(message % {"name": shown(name)})
+        return ""
+    return value[:max_length]
+
+
+def clean_texts(params: QueryDict, name: str, state: ListingState) -> list[str]:
+    """Every value of `name` (`?name=a&name=b` or `?name=a,b`) as `clean_text` gives it, blanks dropped."""
+    values = []
+    for raw in params.getlist(name):
+        values += [value.strip() for value in clean_text({name: raw}, name, state).split(",") if value.strip()]
+    return values
+
+
 def clean_choice(params: Mapping[str, str], name: str, allowed: Container[str], state: ListingState, message: str) -> str:
     """The value of `name` if it is allowed; otherwise '' and `message` (with %(value)s) is recorded."""
-    value = (params.get(name) or "").strip()
+    value = clean_text(params, name, state)
     if value and value not in allowed:
         state.messages.append(message % {"value": shown(value)})
         value = ""
@@ -95,7 +143,7 @@ def parse_month(value: str) -> date | None:
 
 def clean_month(params: Mapping[str, str], name: str, state: ListingState) -> date | None:
     """The month asked for in `name` (YYYY-MM), or None with a message if it is malformed."""
-    value = (params.get(name) or "").strip()
+    value = clean_text(params, name, state)
     month = parse_month(value)
     if value and month is None:
         state.messages.append(
@@ -118,7 +166,7 @@ def month_bounds(month: date) -> tuple[datetime, datetime]:
 def paginate(object_list, params: Mapping[str, str], state: ListingState, per_page: int = PAGE_SIZE) -> PaginatorPage:
     """The page of `object_list` asked for in `page`; a bad number gives the nearest page and a message."""
     paginator = Paginator(object_list, per_page)
-    raw = (params.get("page") or "").strip()
+    raw = clean_text(params, "page", state)
     try:
         number = int(raw) if raw else 1
     except ValueError:
@@ -152,3 +200,22 @@ def from_param(state: ListingState, page_number: int) -> str:
     if page_number > 1:
         query["page"] = str(page_number)
     return urlencode({"from": query.urlencode()}) if query else ""
+
+
+class IdConverter:
+    """`<id:name>` in a URL: a primary key, at most MAX_ID; a larger number does not match (404).
+
+    Django's `<int:...>` matches any number of digits, and a number past 64 bits makes the
+    database fail (SQLite overflows, PostgreSQL refuses it) instead of finding nothing.
+    """
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if number > MAX_ID:
+            raise ValueError(f"{value} is larger than any id")
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)

@@ -105,12 +105,6 @@ class PagePreviewAPIViewSet(KoontoPagesAPIViewSet):
             self._cached_object = draft_from_request(self.request)
         return self._cached_object
 
-    def handle_exception(self, exc):
-        # Answer refusals in the same {"message": ...} shape as the API's 400 and 404.
-        if isinstance(exc, PermissionDenied):
-            return Response({"message": str(exc.detail)}, status=exc.status_code)
-        return super().handle_exception(exc)
-
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
@@ -16,10 +16,13 @@ from koonto import feeds, translation_views, views
 from koonto.api import views as api_views
 from koonto.api.v2 import api_router
 from koonto.api.v3 import api as v3_api
+from koonto.listing import IdConverter
 from koonto.preview import page_preview
 from koonto.sitemap import MultilingualSitemap
 from search import views as search_views
 
+# Ids in public paths fit the database's 64-bit keys (koonto.listing.IdConverter).
+register_converter(IdConverter, "id")
 
 def admin_view(view):
     """A view in front of the admin's URLs gets the admin's own guards: staff only, never cached."""
@@ -61,13 +64,13 @@ urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", view
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
+    path("untranslated/<id:page_id>/", views.untranslated, name="untranslated"),
     path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
     path(_("tags/<str:slug>/"), views.tag, name="tag"),
     # Feeds and discovery (koonto.feeds): the calendar, one event's .ics file, RSS feeds.
     path(_("calendar.ics"), feeds.calendar, name="calendar"),
-    path(_("calendar/<int:page_id>.ics"), feeds.event_calendar, name="event_calendar"),
+    path(_("calendar/<id:page_id>.ics"), feeds.event_calendar, name="event_calendar"),
     path(_("feeds/events.rss"), feeds.EventFeed(), name="events_feed"),
     path(_("feeds/showcases.rss"), feeds.ShowcaseFeed(), name="showcases_feed"),
     path(_("feeds/guides.rss"), feeds.GuideFeed(), name="guides_feed"),

@@ -16,7 +16,7 @@ from django.views.static import serve as serve_static
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
-from koonto.listing import ListingState, paginate, shown
+from koonto.listing import ListingState, clean_choice, paginate, query_parameters
 from koonto.models import Organisation
 from koonto.security import is_public_media_path
 from koonto.tags import tag_counterpart, tag_page_sections
@@ -99,6 +99,7 @@ def organisation(request, slug: str):
 TAG_PAGE_GROUP_SIZE = 12
 
 
+@query_parameters("type", "page")
 def tag(request, slug: str):
     """Everything tagged with one tag in the visitor's language, grouped by type.
 
@@ -121,11 +122,9 @@ def tag(request, slug: str):
             return redirect("tag", slug=counterpart.slug)
         raise Http404
 
-    wanted = (request.GET.get("type") or "").strip()
-    if wanted and wanted not in {group["key"] for group in groups}:
-        message = _("There is no content type “%(value)s”, so everything with this tag is shown.")
-        state.messages.append(message % {"value": shown(wanted)})
-        wanted = ""
+    message = _("There is no content type “%(value)s”, so everything with this tag is shown.")
+    clean_choice(request.GET, "type", {group["key"] for group in groups}, state, message)
+    wanted = state.values.pop("type")  # chooses the view rather than filtering it (kept in links)
     page_obj = None
     if wanted:
         state.keep["type"] = wanted

@@ -3,7 +3,10 @@
 `search` is the search page (filters, snippets, pagination, promoted results, help when nothing
 is found); `suggest` answers the search box's autocomplete with JSON. Both take whatever a
 visitor types: the query is cut, reduced to words and never echoed as HTML (templates escape it).
+Every value is read through the listings' query-string layer (koonto.listing.clean_text).
 """
+
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
@@ -15,6 +18,7 @@ from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from koonto.visibility import PublicRule, rule_for
+from koonto.listing import ListingState, clean_text, query_parameters
 from search import engine
 from search.models import ZeroResultHits
 from search.normalise import query_terms
@@ -25,22 +29,26 @@ MAX_SUGGESTIONS = 8
 FILTER_NAMES = ("type", "tag", "municipality")
 # Where a visitor who found nothing can go next.
 FUNDING_GUIDES_SHOWN = 5
+# Longer than a search can be (engine.MAX_QUERY_LENGTH), so that a long one is told it was cut.
+QUERY_READ_LENGTH = 1000
 
 
+@query_parameters("q", "page", *FILTER_NAMES)
 def search(request):
-    raw_query = request.GET.get("q", "")
+    state = ListingState()
+    notes = state.messages
+    raw_query = clean_text(request.GET, "q", state, max_length=QUERY_READ_LENGTH)
     query = engine.clean_query(raw_query)
     locale = Locale.get_active()
-    notes = []
     if len(" ".join(raw_query.split())) > engine.MAX_QUERY_LENGTH:
         notes.append(
             _("Your search was long, so only its first %(count)s characters were used.") % {"count": engine.MAX_QUERY_LENGTH}
         )
-    filters, filter_notes = _filters(request)
-    notes += filter_notes
+    filters = _filters(request, state)
     context = {"search_query": query, "notes": notes, "filters": filters, "searched": bool(query)}
     if query:
-        context.update(_results(request, query, locale, filters, notes))
+        page_number = clean_text(request.GET, "page", state)
+        context.update(_results(request, query, locale, filters, page_number, notes))
     elif "q" in request.GET:
         notes.append(_("Type a word or two to search for."))
     response = TemplateResponse(request, "search/search.html", context)
@@ -50,24 +58,23 @@ def search(request):
     return response
 
 
-def _filters(request) -> tuple[dict[str, str], list[str]]:
+def _filters(request, state: ListingState) -> dict[str, str]:
     """The filters in the query string; an unknown type is ignored with a note."""
-    filters = {name: request.GET.get(name, "").strip()[:100] for name in FILTER_NAMES}
-    notes = []
+    filters = {name: clean_text(request.GET, name, state, max_length=100) for name in FILTER_NAMES}
     if filters["type"] and filters["type"] not in {*engine.RESULT_TYPES, "page"}:
         filters["type"] = ""
-        notes.append(_("That result type does not exist, so results of every type are shown."))
-    return {name: value for name, value in filters.items() if value}, notes
+        state.messages.append(_("That result type does not exist, so results of every type are shown."))
+    return {name: value for name, value in filters.items() if value}
 
 
-def _results(request, query: str, locale: Locale, filters: dict[str, str], notes: list[str]) -> dict:
+def _results(request, query: str, locale: Locale, filters: dict[str, str], page_number: str, notes: list[str]) -> dict:
     rule = rule_for(request)
     outcome = engine.cached_search(query, locale, filters, rule)
     if not outcome.terms:
         notes.append(_("Your search has no words to look for. Try letters or numbers."))
         return {}
-    page_obj = _paginate(outcome.hits, request.GET.get("page"), notes)
-    if request.GET.get("page", "1") in ("", "1"):  # a new search, not its next page
+    page_obj = _paginate(outcome.hits, page_number, notes)
+    if page_number in ("", "1"):  # a new search, not its next page
         _log(query, found=bool(outcome.hits or filters))
     # Through public_pages again: a kept outcome (engine.cached_search) is never trusted alone.
     pages = engine.public_pages(locale, rule).filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
@@ -89,7 +96,7 @@ def _results(request, query: str, locale: Locale, filters: dict[str, str], notes
         "facets": outcome.facets,
         "relaxed": outcome.relaxed,
         "promotions": _promotions(query, locale, rule) if page_obj.number == 1 and not filters else [],
-        "query_string_without_page": _query_string(request, drop=("page",)),
+        "query_string_without_page": urlencode({"q": query, **filters}),
     }
     if not outcome.hits:
         context.update(_zero_result_help(query, locale, rule))
@@ -141,17 +148,11 @@ def _zero_result_help(query: str, locale: Locale, rule: PublicRule) -> dict:
     return {"suggestion": suggestion, "guides": guides, "guide_index": guide_index}
 
 
-def _query_string(request, drop=()) -> str:
-    params = request.GET.copy()
-    for name in drop:
-        params.pop(name, None)
-    return params.urlencode()
-
-
+@query_parameters("q")
 def suggest(request):
     """Autocomplete for the search box: up to eight pages whose title starts with, or which
     match, what has been typed. JSON: {"query": ..., "suggestions": [{"title", "url", "type"}]}."""
-    query = engine.clean_query(request.GET.get("q", ""))
+    query = engine.clean_query(clean_text(request.GET, "q", ListingState()))
     locale = Locale.get_active()
     suggestions = []
     if len(query) >= 2 and query_terms(query, locale.language_code):

@@ -35,7 +35,7 @@ from koonto.api.fields import (
 )
 from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
-from koonto.listing import Filter, ListingState, clean_choice, from_param, make_options, paginate
+from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
@@ -64,6 +64,8 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["showcase.ShowcasePage"]
+    # What listing_context reads from the query string (koonto.listing).
+    query_parameters = frozenset(["municipality", "theme", "group", "period", "page"])
 
     class Meta:
         verbose_name = _("showcase index")
@@ -147,19 +149,19 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
         of projects and one for their municipalities, however many projects there are.
         """
         state = ListingState()
-        code = (params.get("municipality") or "").strip()
+        code = clean_text(params, "municipality", state)
         municipality = registers.municipality_by_code(code) if code else None
         clean_choice(
-            params,
+            {"municipality": code},
             "municipality",
             {municipality.code} if municipality else (),
             state,
             _("There is no municipality with the code “%(value)s”, so projects in every municipality are shown."),
         )
-        slug = (params.get("theme") or "").strip()
+        slug = clean_text(params, "theme", state)
         theme = registers.theme_by_slug(slug, self.locale_id) if slug else None
         clean_choice(
-            params,
+            {"theme": slug},
             "theme",
             {theme.slug} if theme else (),
             state,

@@ -91,7 +91,7 @@ def test_token_expires_after_the_max_age(client, event, settings):
         response = fetch(client, token)
 
     assert response.status_code == 403
-    assert "expired" in response.json()["message"]
+    assert "expired" in response.json()["detail"]
     assert "Luonnoksen" not in response.text
     assert_private_no_store(response)
 
@@ -115,7 +115,7 @@ def test_signed_token_without_a_stored_draft_is_refused(client, event):
     response = fetch(client, token)
 
     assert response.status_code == 403
-    assert response.json()["message"] == "This preview link is not valid."
+    assert response.json()["detail"] == "This preview link is not valid."
 
 
 def test_token_of_another_page_type_is_refused(client, event):
@@ -170,7 +170,7 @@ def test_missing_or_malformed_parameters_are_a_400(client, db, params):
     response = client.get(PREVIEW_URL, params)
 
     assert response.status_code == 400
-    assert response.json()["message"]
+    assert response.json()["detail"]
     assert_private_no_store(response)
 
 

@@ -7,20 +7,22 @@ What Koonto changes from Wagtail's defaults, and why:
 - Filters headless clients need (`municipality`, `organisation`, `starts_after`,
   `starts_before`, `upcoming`, call `status`), validated: a bad value is a 400 naming the
   parameter, as are an unknown `locale` (Wagtail answers 404) and an unknown choice value.
+- Every parameter is checked before Wagtail hands it to the database (koonto.api.params):
+  offsets and ids, `search_operator`, and field filters by the model field's own type.
+  Errors are problem+json, as in v3.
 - Rich text and page links in each page's own language, whatever the request's language.
 - `find/?html_path=` understands the language prefix (`/en/...`), not only the Finnish tree.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
+from functools import partial
 
 from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.dateparse import parse_date, parse_datetime
+from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -34,32 +36,21 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from koonto.api.fields import ImageRenditionsField
+from koonto.api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.models import Municipality, Organisation
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from search.engine import clean_query
 from search.normalise import query_terms
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
 KOONTO_PARAMETERS = frozenset(["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status"])
-
-
-def parse_moment(name: str, raw: str, end_of_day: bool = False) -> datetime:
-    """An ISO 8601 date or date-time from the query string; a date means Helsinki midnight."""
-    value = raw.strip()
-    try:
-        # A bare date first: parse_datetime would read it as midnight and lose `end_of_day`.
-        day = parse_date(value) if len(value) == 10 else None
-        moment = datetime.combine(day, time.max if end_of_day else time.min) if day else parse_datetime(value)
-        if moment is None:
-            raise ValueError
-    except ValueError:
-        raise BadRequestError(
-            f"{name}: '{raw}' is not an ISO 8601 date or date-time (e.g. 2026-12-01 or 2026-12-01T10:00:00+02:00)"
-        ) from None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=HELSINKI)
-    return moment
+# Wagtail's parameters that it hands on unchecked (`int()` then the database, or the search
+# backend): checked first by ParameterChecksMixin.
+WAGTAIL_PARAMETERS = {
+    "offset": partial(parse_int, "offset"),
+    "id": partial(parse_int, "id", minimum=1),
+    "search_operator": partial(parse_choice, "search_operator", choices=("and", "or")),
+}
 
 
 def require_type(name: str, model, *allowed: str) -> None:
@@ -166,7 +157,8 @@ class KoontoFilter(BaseFilterBackend):
 
 
 class KoontoFieldsFilter(FieldsFilter):
-    """Wagtail's field filters, except for the parameters KoontoFilter gives a meaning of its own.
+    """Wagtail's field filters, except for the parameters KoontoFilter gives a meaning of its own,
+    and with each value checked against its model field first (koonto.api.params).
 
     `municipality=297` is a municipality code, not the primary key Wagtail would match.
     """
@@ -175,6 +167,10 @@ class KoontoFieldsFilter(FieldsFilter):
         params = request.GET.copy()
         for name in KOONTO_PARAMETERS:
             params.pop(name, None)
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in params.items():
+            if name in fields:
+                clean_field_value(queryset.model._meta.get_field(name), name, value)
         original, request._request.GET = request._request.GET, params
         try:
             return super().filter_queryset(request, queryset, view)
@@ -230,7 +226,26 @@ class KoontoPageSerializer(PageSerializer):
         return field_class, field_kwargs
 
 
-class KoontoPagesAPIViewSet(PagesAPIViewSet):
+class ParameterChecksMixin:
+    """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, check in WAGTAIL_PARAMETERS.items():
+            if name in request.GET:
+                check(request.GET[name])
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            return problem(400, str(exc), parameter=getattr(exc, "parameter", None))
+        if isinstance(exc, Http404):
+            return problem(404, str(exc) or "Not found")
+        if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token
+            return problem(exc.status_code, str(exc.detail))
+        return super().handle_exception(exc)
+
+
+class KoontoPagesAPIViewSet(ParameterChecksMixin, PagesAPIViewSet):
     base_serializer_class = KoontoPageSerializer
     filter_backends = [
         KoontoFilter,
@@ -306,12 +321,14 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
         return page if queryset.filter(pk=page.pk).exists() else None
 
 
-class KoontoImagesAPIViewSet(ImagesAPIViewSet):
+class KoontoImagesAPIViewSet(ParameterChecksMixin, ImagesAPIViewSet):
     """Images with alt text and WebP renditions in the sizes pages use: only those that content
     the public may see uses (koonto.visibility), never the whole upload library."""
 
     def get_queryset(self):
         return rule_for(self.request).used_by_public_content(super().get_queryset())
+
+    filter_backends = [{FieldsFilter: KoontoFieldsFilter}.get(b, b) for b in ImagesAPIViewSet.filter_backends]
 
     body_fields = [*ImagesAPIViewSet.body_fields, "renditions"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
@@ -335,9 +352,11 @@ class KoontoDocumentSerializer(DocumentSerializer):
         return data
 
 
-class KoontoDocumentsAPIViewSet(DocumentsAPIViewSet):
+class KoontoDocumentsAPIViewSet(ParameterChecksMixin, DocumentsAPIViewSet):
     """Documents with their size (bytes), extension and content type: only those that content the
     public may see uses, outside restricted collections (koonto.visibility)."""
+
+    filter_backends = [{FieldsFilter: KoontoFieldsFilter}.get(b, b) for b in DocumentsAPIViewSet.filter_backends]
 
     base_serializer_class = KoontoDocumentSerializer
 

@@ -8,25 +8,29 @@ NinjaAPI object: they appear in `/api/v3/openapi.json` with full schemas.
 Rules shared with API v2 (koonto/api/v2.py): live, public pages of the request's site only; the
 language is the `locale` parameter; rich text is HTML with links in the page's own language;
 every bad parameter is a 400 `application/problem+json` whose `detail` names the parameter.
+Ids and offsets are bounded to the 64 bits a primary key has, in the schemas (and so in the
+OpenAPI document); Wagtail's own routers' parameters are checked at the API's edge
+(koonto.api.params), and their validation errors name the parameter too.
 """
 
 from __future__ import annotations
 
 import importlib
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
@@ -35,12 +39,13 @@ from wagtail.rich_text import expand_db_html
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api.fields import IMAGE_RENDITIONS
-from koonto.api.v2 import parse_moment
+from koonto.api.params import MAX_ID, english, parse_moment, problem
 from koonto.models import Municipality
 from koonto.visibility import language_of, rule_for, visible_rows
 
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
+PageId = Annotated[int, Path(ge=1, le=MAX_ID, description="A page id (64-bit).")]
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -174,7 +179,7 @@ class Listing(Schema):
     locale: str = Field(settings.LANGUAGE_CODE, description="Language code: fi or en.")
     tag: str | None = Field(None, description="A tag's slug in that language.")
     limit: int = Field(20, ge=1, le=settings.WAGTAILAPI_LIMIT_MAX, description="At most WAGTAILAPI_LIMIT_MAX (50).")
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_ID)
 
 
 class EventQuery(Listing):
@@ -378,7 +383,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
 
 
 @router.get("/events/{page_id}/", response=EventOut, summary="One event", operation_id="koonto_get_event")
-def get_event(request: HttpRequest, page_id: int):
+def get_event(request: HttpRequest, page_id: PageId):
     event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
     return event_out(request, event)
 
@@ -403,7 +408,7 @@ def list_calls(request: HttpRequest, query: Query[CallQuery]):
 
 
 @router.get("/calls/{page_id}/", response=CallOut, summary="One funding call", operation_id="koonto_get_call")
-def get_call(request: HttpRequest, page_id: int):
+def get_call(request: HttpRequest, page_id: PageId):
     call = get_object_or_404(public_pages_any_language(request, FundingCallPage), pk=page_id)
     return call_out(request, call)
 
@@ -418,20 +423,34 @@ def public_pages_any_language(request: HttpRequest, model):
 
 # --- errors ------------------------------------------------------------------------------------
 
-_wagtail_validation_handler = api._exception_handlers.get(NinjaValidationError)
+_wagtail_validation_handler = api._exception_handlers[NinjaValidationError]
 
 
-def validation_error(request: HttpRequest, exc: NinjaValidationError):
-    """Koonto's endpoints answer a malformed parameter with 400 naming it (Wagtail's say 422)."""
-    if not request.path.startswith("/api/v3" + ROUTER_PREFIX):
+def validation_error(request: HttpRequest, exc: NinjaValidationError | PydanticValidationError | DjangoValidationError):
+    """A malformed parameter is a problem whose `detail` names it: 400 on Koonto's endpoints,
+    422 on Wagtail's (as Wagtail documents), which otherwise say only "Validation failed".
+
+    Request bodies (writes) keep Wagtail's own answer.
+    """
+    if request.method not in ("GET", "HEAD"):
         return _wagtail_validation_handler(request, exc)
-    first = exc.errors[0] if exc.errors else {}
-    name = str(first.get("loc", ["", "parameter"])[-1])
-    return problem_response(status=400, detail=f"{name}: {first.get('msg', 'invalid value')}", errors=exc.errors)
+    if isinstance(exc, DjangoValidationError):
+        # A field filter's value the field cannot convert (`?price=abc`): Django's error says
+        # which value, so the parameter is the one that has it.
+        values = {str((error.params or {}).get("value")) for error in exc.error_list}
+        names = [name for name, value in request.GET.items() if value in values]
+        errors = [{"loc": names[:1], "msg": english(exc)}]
+    else:
+        errors = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors(include_input=False)
+    first = errors[0] if errors else {}
+    name = str((first.get("loc") or ["parameter"])[-1])
+    status = 400 if request.path.startswith("/api/v3" + ROUTER_PREFIX) else 422
+    return problem(status, f"{name}: {first.get('msg', 'invalid value')}", parameter=name, errors=errors)
 
 
 api.add_router(ROUTER_PREFIX, router)
-api.add_exception_handler(NinjaValidationError, validation_error)
+for _exception in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
+    api.add_exception_handler(_exception, validation_error)
 
 
 # --- the OpenAPI document ----------------------------------------------------------------------

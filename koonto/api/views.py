@@ -1,14 +1,15 @@
-"""Small views and middleware around the API: JSON for unknown paths, and the writes switch."""
+"""Small views and middleware around the API: problem+json for unknown paths, and the writes switch."""
 
 from django.conf import settings
-from django.http import JsonResponse
+
+from koonto.api.params import problem
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def not_found(request, path: str = ""):
-    """Any other path under /api/: a JSON 404, never the site's HTML page."""
-    return JsonResponse({"message": f"Not found: {request.path}. See /api/v2/pages/ and /api/v3/docs/."}, status=404)
+    """Any other path under /api/: a problem+json 404, never the site's HTML page."""
+    return problem(404, f"Not found: {request.path}. See /api/v2/pages/ and /api/v3/docs/.")
 
 
 class APIWritesMiddleware:
@@ -28,9 +29,7 @@ class APIWritesMiddleware:
             and request.method not in SAFE_METHODS
             and not getattr(settings, "KOONTO_API_WRITES", False)
         ):
-            response = JsonResponse(
-                {"message": "Writes through the API are turned off on this site (KOONTO_API_WRITES)."}, status=405
-            )
+            response = problem(405, "Writes through the API are turned off on this site (KOONTO_API_WRITES).")
             response["Allow"] = ", ".join(sorted(SAFE_METHODS))
             return response
         return self.get_response(request)

@@ -107,6 +107,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koonto.middleware.KoontoLocaleMiddleware",
+    # Hostile input: a path no page can have, or an API parameter no endpoint can use, is a 400
+    # before any view or query runs (koonto/input_guard.py, koonto/api/params.py).
+    "koonto.api.params.APIParametersMiddleware",
+    "koonto.input_guard.PathGuardMiddleware",
     "koonto.api.views.APIWritesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

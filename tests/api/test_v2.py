@@ -165,7 +165,7 @@ def test_ordering_by_date(client, events):
 )
 def test_bad_parameters_are_400_naming_the_parameter(client, events, query, parameter):
     data = get(client, f"/api/v2/pages/?{query}", status=400)
-    assert parameter in data["message"]
+    assert parameter in data["detail"]
 
 
 def test_limit_is_capped_at_50_and_pages_through(client, events):

@@ -116,7 +116,7 @@ def test_writes_are_off_by_default(client, event, communications):
         f"/api/v3/pages/{event.pk}/actions/unpublish/", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
     )
     assert response.status_code == 405
-    assert "KOONTO_API_WRITES" in response.json()["message"]
+    assert "KOONTO_API_WRITES" in response.json()["detail"]
     event.refresh_from_db()
     assert event.live
 
