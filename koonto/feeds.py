@@ -27,8 +27,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
-from koonto.visibility import rule_for
 from koonto.listing import ListingState, clean_texts, query_parameters
+from koonto.visibility import rule_for
 
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)

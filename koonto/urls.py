@@ -24,6 +24,7 @@ from search import views as search_views
 # Ids in public paths fit the database's 64-bit keys (koonto.listing.IdConverter).
 register_converter(IdConverter, "id")
 
+
 def admin_view(view):
     """A view in front of the admin's URLs gets the admin's own guards: staff only, never cached."""
     return never_cache(require_admin_access(view))

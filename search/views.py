@@ -17,8 +17,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from koonto.visibility import PublicRule, rule_for
 from koonto.listing import ListingState, clean_text, query_parameters
+from koonto.visibility import PublicRule, rule_for
 from search import engine
 from search.models import ZeroResultHits
 from search.normalise import query_terms

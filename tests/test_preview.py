@@ -138,7 +138,8 @@ def test_token_of_a_deleted_page_is_a_404(client, event):
     response = fetch(client, token)
 
     assert response.status_code == 404
-    assert response.json() == {"message": "The page of this preview no longer exists."}
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "The page of this preview no longer exists."
     assert "Luonnoksen" not in response.text
     assert_private_no_store(response)
 
