@@ -333,13 +333,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
 TAGGIT_CASE_INSENSITIVE = True
 
-# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line on stdout, with the request id;
-# errors carry their traceback. The process manager or platform collects stdout.
+# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line, with the request id; errors
+# carry their traceback. App servers write them to stdout, which the process manager or platform
+# collects; management commands to stderr, so that their stdout is their output alone.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "koonto.logging.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
+    "handlers": {"console": {"class": "koonto.logging.ConsoleHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
