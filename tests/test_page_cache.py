@@ -1,17 +1,23 @@
 """The anonymous full-page cache: fast for visitors, never stale, never personal."""
 
+import secrets
 from datetime import timedelta
 
 import pytest
+import redis
 import time_machine
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from koonto import pagecache
 from koonto.models import KoontoSettings, Organisation
-from tests.factories import EventPageFactory
+from tests.factories import EventPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture(autouse=True)
@@ -22,13 +28,39 @@ def page_cache_on(settings, site):
     KoontoSettings.for_site(site.get_site())
 
 
+@pytest.fixture
+def redis_cache(settings):
+    """The `default` cache of a deployment with REDIS_URL: a real Redis, under a key prefix of this
+    test's own (only its keys are removed afterwards; the Redis database may be shared)."""
+    prefix = f"koonto-test-{secrets.token_hex(4)}"
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+    yield
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
+
+
 def get(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200, url
     return response
 
 
-def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(client, site, home):
+def test_a_second_anonymous_request_is_served_from_the_cache_with_one_query(client, site, home):
+    """Without a shared cache, the one query of a hit reads the content generation (koonto.pagecache)."""
+    first = get(client, home.url)
+    assert first["X-Koonto-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, home.url)
+    assert second["X-Koonto-Cache"] == "hit"
+    assert [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in queries] == ["koonto_contentgeneration"]
+    assert second.content == first.content
+    assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
+    assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
+def test_with_redis_a_hit_costs_no_query(redis_cache, client, site, home):
+    assert pagecache.shared_cache()
     first = get(client, home.url)
     assert first["X-Koonto-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -36,8 +68,59 @@ def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(cli
     assert second["X-Koonto-Cache"] == "hit"
     assert len(queries) == 0
     assert second.content == first.content
-    assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
-    assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
+def test_with_redis_publishing_a_change_shows_at_once(redis_cache, client, site, event_index):
+    event = EventPageFactory(parent=event_index, title="Vanha otsikko")
+    event.save_revision().publish()
+    assert "Vanha otsikko" in get(client, event_index.url).content.decode()
+    assert get(client, event_index.url)["X-Koonto-Cache"] == "hit"
+    event.title = "Uusi otsikko"
+    event.save_revision().publish()
+    assert "Uusi otsikko" in get(client, event_index.url).content.decode()
+
+
+# --- the content generation in the database: what another app process sees ---------------------
+
+
+def committed_elsewhere(change) -> None:
+    """What another app process does when it publishes: it changes rows (here without this
+    process's signals) and, as its transaction commits, bumps the generation row."""
+    from koonto.models import ContentGeneration
+
+    change()
+    ContentGeneration.objects.filter(pk=pagecache.GENERATION_ROW).update(number=F("number") + 1)
+
+
+def menu_of(response) -> str:
+    return response.content.decode().split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("page_cache", [True, False], ids=["page cache", "no page cache"])
+def test_a_change_committed_by_another_process_shows_in_the_menu_at_the_next_request(client, site, home, settings, page_cache):
+    """The production layout without Redis: several workers, each with its own memory."""
+    from wagtail.models import Page
+
+    settings.KOONTO_PAGE_CACHE = page_cache
+    page = StandardPageFactory(parent=home, slug="tietoa", title="Vanha nimi", show_in_menus=True)
+    for _ in range(2):
+        assert "Vanha nimi" in menu_of(get(client, home.url))
+
+    committed_elsewhere(lambda: Page.objects.filter(pk=page.pk).update(title="Uusi nimi"))
+    assert "Uusi nimi" in menu_of(get(client, home.url))
+
+    committed_elsewhere(lambda: Page.objects.filter(pk=page.pk).update(live=False))
+    assert "/fi/tietoa/" not in menu_of(get(client, home.url))
+
+
+@pytest.mark.parametrize("page_cache", [True, False], ids=["page cache", "no page cache"])
+def test_the_generation_is_read_once_per_request(client, site, settings, page_cache):
+    """The menu, the footer and the page cache all ask for it; the database is asked once."""
+    settings.KOONTO_PAGE_CACHE = page_cache
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            get(client, "/fi/tapahtumat/")
+        assert sum("koonto_contentgeneration" in query["sql"] for query in queries) == 1
 
 
 def test_publishing_a_change_shows_at_once(client, site, event_index):

@@ -350,8 +350,11 @@ LOGGING = {
 KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
 # The anonymous full-page cache (koonto/pagecache.py) in the `default` cache; entries live at
 # most this many seconds (and never past the next event start or call deadline), and
-# publishing anything empties it. On by default only with a shared cache (REDIS_URL): with a
-# per-process cache, a publication would empty the cache of one worker and not the others.
+# publishing anything empties it. Its keys carry the content generation, which every process
+# reads (from Redis, or once per request from the database), so it is right in every worker
+# with or without a shared cache. On by default only with a shared cache (REDIS_URL): without
+# one, each worker would render and keep its own copy of every page, and a hit would still cost
+# the query that reads the generation (KOONTO_PAGE_CACHE=1 turns it on all the same).
 KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
 KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
 # The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):
