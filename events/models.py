@@ -79,6 +79,8 @@ class EventIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    # What listing_context reads from the query string; the page cache keys on these alone (koonto.pagecache).
+    cache_query_parameters = frozenset(["type", "month", "municipality", "when", "page"])
 
     class Meta:
         verbose_name = _("event index")
@@ -211,6 +213,8 @@ class EventPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMi
     tag_page_key = "events"
     tag_page_heading = _("Events")
     tag_page_ordering = ("-starts_at", "pk")
+    # `from`: the list view the back link returns to (templates/events/event_page.html; koonto.pagecache).
+    cache_query_parameters = frozenset(["from"])
 
     class Type(models.TextChoices):
         TRAINING = "training", _("Training")

@@ -29,6 +29,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
+from koonto.pagecache import reads_query_parameters
+
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)
 PRODID = "-//Koonto//Koonto CMS//FI"
@@ -243,6 +245,7 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
 
 
 @require_GET
+@reads_query_parameters("type", "tag")
 def calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.
 

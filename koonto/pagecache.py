@@ -38,14 +38,35 @@ The content generation: how cached things stay right
   behind it is kept by search.engine.cached_search under the same generation.
 - Listings that depend on the clock (upcoming events, open calls) roll over by themselves: an
   entry never outlives the next moment an event starts or ends or a call opens or closes.
+
+Query strings: only what the page reads
+- Each view declares the query parameters its answer depends on: page models with a
+  `cache_query_parameters` class attribute (read by a `before_serve_page` hook), other views with
+  the `reads_query_parameters` decorator or `declare_query_parameters()`, API v2 by its own
+  validation and API v3 by its OpenAPI document (sources added with `add_query_parameter_source`).
+  A view that declares nothing reads nothing.
+- The key is the path with the query sorted by parameter name, so `?b=2&a=1` and `?a=1&b=2`
+  share an entry.
+- A response to a request that carries a parameter its view does not declare is not stored
+  (`/fi/?junk=<random>`, `utm_source`, jQuery's `_=<time>`): it is answered, never kept. The
+  other choice, storing and finding it under the key without those parameters, would serve one
+  page's copy to a request whose view reads a parameter someone forgot to declare; this way a
+  forgotten declaration only costs caching, never correctness, and a hit needs no lookup of the
+  declarations before the key is known.
+- Declared parameters with free values (`?from=`, `?q=`, API `?search=`) still make a new entry
+  per value, so each path keeps at most MAX_QUERY_VARIANTS entries with a query string per
+  generation; past that, such answers are served without being stored.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 import hashlib
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -60,7 +81,12 @@ from django.utils import timezone
 GENERATION_KEY = "koonto:pagecache:generation"
 GENERATION_ROW = 1
 ROLLOVER_KEY = "koonto:pagecache:rollover:{generation}"
+VARIANTS_KEY = "koonto:pagecache:{generation}:variants:{path}"
 BYPASS_PATH_PREFIXES = ("/admin/", "/django-admin/", "/api/preview/", "/healthz", "/readyz", "/static/", "/media/")
+# Entries with a query string kept per path and generation: far more than the filter combinations
+# visitors actually use in ten minutes, far fewer than someone inventing values could make.
+MAX_QUERY_VARIANTS = 100
+QUERY_PARAMETERS_ATTRIBUTE = "_koonto_query_parameters"
 
 # The database generation read in this request ({} until something asks); None outside requests.
 _request_generation: contextvars.ContextVar[dict | None] = contextvars.ContextVar("koonto_generation", default=None)
@@ -185,11 +211,67 @@ def next_rollover_seconds(generation: str) -> float | None:
     return (moment - timezone.now()).total_seconds()
 
 
+# --- which query parameters a response depends on ----------------------------------------------
+
+QueryParameterSource = Callable[[HttpRequest], Collection[str] | None]
+_query_parameter_sources: list[QueryParameterSource] = []
+
+
+def declare_query_parameters(request, names: Collection[str]) -> None:
+    """The answer to `request` depends on these query parameters and on no others."""
+    request = getattr(request, "_request", request)  # a DRF Request wraps Django's
+    setattr(request, QUERY_PARAMETERS_ATTRIBUTE, frozenset(names))
+
+
+def reads_query_parameters(*names: str):
+    """Decorate a view whose answer depends on these query parameters (see declare_query_parameters)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            declare_query_parameters(request, names)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def add_query_parameter_source(source: QueryParameterSource) -> QueryParameterSource:
+    """Register a function that tells the parameters of requests no view declared (None: not mine).
+
+    For views that are not ours to decorate (Wagtail's API v3, koonto.api.v3).
+    """
+    _query_parameter_sources.append(source)
+    return source
+
+
+def declared_query_parameters(request: HttpRequest) -> frozenset[str]:
+    declared = getattr(request, QUERY_PARAMETERS_ATTRIBUTE, None)
+    if declared is not None:
+        return declared
+    for source in _query_parameter_sources:
+        names = source(request)
+        if names is not None:
+            return frozenset(names)
+    return frozenset()
+
+
+def route_template(request: HttpRequest) -> str | None:
+    """The matched URL pattern as OpenAPI writes paths: `/api/v3/pages/{page_id}/`."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.route:
+        return None
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", match.route)
+
+
 # --- the cache itself --------------------------------------------------------------------------
 
 
 def cache_key(request: HttpRequest, generation: str) -> str:
-    url = f"{request.method}:{request.get_host()}{request.get_full_path()}"
+    """The key of this request's answer: method, host, path and the query sorted by name."""
+    pairs = [(name, value) for name, values in sorted(request.GET.lists()) for value in values]
+    url = f"{request.method}:{request.get_host()}{request.path}?{urlencode(pairs)}"
     return f"koonto:pagecache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
@@ -211,6 +293,22 @@ def is_storable(response: HttpResponseBase) -> bool:
         and not response.cookies
         and not getattr(response, "streaming", False)
     )
+
+
+def query_is_storable(request: HttpRequest, generation: str) -> bool:
+    """Every parameter is one the view reads, and the path has room for another variant."""
+    if not request.GET:
+        return True
+    if not set(request.GET) <= declared_query_parameters(request):
+        return False
+    path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    key = VARIANTS_KEY.format(generation=generation, path=path)
+    cache.add(key, 0, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        return False
+    return isinstance(count, int) and count <= MAX_QUERY_VARIANTS
 
 
 class AnonymousPageCacheMiddleware:
@@ -246,7 +344,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         # Content that changed while this response was made must not be kept under the old key.
-        if is_storable(response) and current_generation() == generation:
+        if is_storable(response) and current_generation() == generation and query_is_storable(request, generation):
             self.store(key, generation, response)
             response["X-Koonto-Cache"] = "miss"
         return response

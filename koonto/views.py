@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from koonto.listing import ListingState, paginate, shown
 from koonto.models import Organisation
+from koonto.pagecache import reads_query_parameters
 from koonto.tags import tag_counterpart, tag_page_sections
 
 
@@ -94,6 +95,7 @@ def organisation(request, slug: str):
 TAG_PAGE_GROUP_SIZE = 12
 
 
+@reads_query_parameters("type", "page")
 def tag(request, slug: str):
     """Everything tagged with one tag in the visitor's language, grouped by type.
 

@@ -14,6 +14,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from koonto.pagecache import reads_query_parameters
 from search import engine
 from search.models import ZeroResultHits
 from search.normalise import query_terms
@@ -144,6 +145,7 @@ def _query_string(request, drop=()) -> str:
     return params.urlencode()
 
 
+@reads_query_parameters("q")
 def suggest(request):
     """Autocomplete for the search box: up to eight pages whose title starts with, or which
     match, what has been typed. JSON: {"query": ..., "suggestions": [{"title", "url", "type"}]}."""

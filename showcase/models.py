@@ -62,6 +62,8 @@ class ShowcaseIndexPage(HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["showcase.ShowcasePage"]
+    # What listing_context reads from the query string; the page cache keys on these alone (koonto.pagecache).
+    cache_query_parameters = frozenset(["municipality", "theme", "group", "period", "page"])
 
     class Meta:
         verbose_name = _("showcase index")
@@ -275,6 +277,8 @@ class ShowcasePage(HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTag
     tag_page_key = "showcases"
     tag_page_heading = _("Project showcases")
     tag_page_ordering = ("title",)
+    # `from`: the list view the back link returns to (templates/showcase/showcase_page.html; koonto.pagecache).
+    cache_query_parameters = frozenset(["from"])
 
     class ProgrammePeriod(models.TextChoices):
         P2014_2020 = "2014-2020", "2014–2020"

@@ -35,6 +35,7 @@ from wagtail.models import Locale, Page, Site
 
 from koonto.api.fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
+from koonto.pagecache import declare_query_parameters
 from search.engine import clean_query
 from search.normalise import query_terms
 
@@ -209,7 +210,28 @@ class KoontoPageSerializer(PageSerializer):
             return super().to_representation(instance)
 
 
-class KoontoPagesAPIViewSet(PagesAPIViewSet):
+class CacheQueryParametersMixin:
+    """Tells the page cache (koonto.pagecache) which query parameters an answer depends on.
+
+    A listing answers an unknown parameter with a 400 (Wagtail's check_query_parameters), so every
+    parameter of a 200 is one it read, except jQuery's cache-busting `_`, which it ignores (an
+    answer to a request with it is therefore never stored). A detail view ignores unknown
+    parameters: it declares what it reads.
+    """
+
+    detail_query_parameters = frozenset(["fields", "format"])
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        fields = self.get_available_fields(queryset.model, db_fields_only=True)
+        declare_query_parameters(self.request, (set(fields) | self.known_query_parameters) - {"_"})
+
+    def detail_view(self, request, pk):
+        declare_query_parameters(request, self.detail_query_parameters)
+        return super().detail_view(request, pk)
+
+
+class KoontoPagesAPIViewSet(CacheQueryParametersMixin, PagesAPIViewSet):
     base_serializer_class = KoontoPageSerializer
     filter_backends = [
         KoontoFilter,
@@ -219,6 +241,7 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
         ],
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
+    detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
@@ -294,7 +317,7 @@ class KoontoPagesAPIViewSet(PagesAPIViewSet):
         return page if queryset.filter(pk=page.pk).exists() else None
 
 
-class KoontoImagesAPIViewSet(ImagesAPIViewSet):
+class KoontoImagesAPIViewSet(CacheQueryParametersMixin, ImagesAPIViewSet):
     """Images with alt text and WebP renditions in the sizes pages use."""
 
     body_fields = [*ImagesAPIViewSet.body_fields, "renditions"]
@@ -319,7 +342,7 @@ class KoontoDocumentSerializer(DocumentSerializer):
         return data
 
 
-class KoontoDocumentsAPIViewSet(DocumentsAPIViewSet):
+class KoontoDocumentsAPIViewSet(CacheQueryParametersMixin, DocumentsAPIViewSet):
     """Documents with their size (bytes), extension and content type."""
 
     base_serializer_class = KoontoDocumentSerializer
