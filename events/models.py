@@ -82,7 +82,8 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    # What listing_context reads from the query string (koonto.listing).
+    # What listing_context reads from the query string: the hostile-input test sends bad values to
+    # these, and the page cache keys on these alone (koonto.pagecache.query_parameters).
     query_parameters = frozenset(["type", "month", "municipality", "when", "page"])
 
     class Meta:
@@ -218,6 +219,8 @@ class EventPage(
     tag_page_key = "events"
     tag_page_heading = _("Events")
     tag_page_ordering = ("-starts_at", "pk")
+    # `from`: the list view the back link returns to (templates/events/event_page.html; koonto.pagecache).
+    query_parameters = frozenset(["from"])
 
     class Type(models.TextChoices):
         TRAINING = "training", _("Training")

@@ -27,7 +27,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
-from koonto.listing import ListingState, clean_texts, query_parameters
+from koonto.listing import ListingState, clean_texts
+from koonto.pagecache import query_parameters
 from koonto.visibility import rule_for
 
 CALENDAR_TZID = "Europe/Helsinki"

@@ -10,7 +10,8 @@ stripped, cut to a length no filter needs, and refused if it holds control chara
 text that was not valid UTF-8 (PostgreSQL refuses NUL in text; a value like that never came
 from a form). Numbers in paths are bounded by the `id` path converter (`IdConverter`), so
 that no id reaches the database beyond the 64 bits a primary key has. A view declares the
-parameters it reads in `query_parameters`, so that tests can find them
+parameters it reads with `koonto.pagecache.query_parameters` (a page type with a
+`query_parameters` attribute): the page cache keys on them, and tests find them there
 (tests/security/test_hostile_input.py).
 """
 
@@ -80,16 +81,6 @@ class ListingState:
     @property
     def is_filtered(self) -> bool:
         return any(self.values.values())
-
-
-def query_parameters(*names: str):
-    """Declare the query parameters a function view reads (`view.query_parameters`)."""
-
-    def declare(view):
-        view.query_parameters = frozenset(names)
-        return view
-
-    return declare
 
 
 def shown(value: str, limit: int = 40) -> str:

@@ -1,11 +1,14 @@
-"""Structured logs: one JSON object a line on stdout, each tagged with the request it belongs to.
+"""Structured logs: one JSON object a line, each tagged with the request it belongs to.
 
-Process managers, container platforms and log shippers read stdout line by line; one JSON object
-a line needs no parsing rules and keeps a multi-line traceback inside its record. The request id
-ties together every line one request wrote (the access log line, a warning, an error with its
-traceback) and is returned to the client as `X-Request-ID`, so a visitor's report ("it failed at
-12.03, id 4f1c...") leads straight to the lines. A proxy or load balancer that already assigns
-ids (nginx `$request_id`, a cloud load balancer) passes its own in the same header and we keep it.
+App servers write them to stdout; management commands to stderr (ConsoleHandler), because a
+command's stdout is its output: `manage.py dumpdata > backup.json` must be JSON and nothing else.
+Process managers, container platforms and log shippers read either stream line by line; one
+JSON object a line needs no parsing rules and keeps a multi-line traceback inside its record.
+The request id ties together every line one request wrote (the access log line, a warning, an
+error with its traceback) and is returned to the client as `X-Request-ID`, so a visitor's report
+("it failed at 12.03, id 4f1c...") leads straight to the lines. A proxy or load balancer that
+already assigns ids (nginx `$request_id`, a cloud load balancer) passes its own in the same
+header and we keep it.
 
 This module must not import Django settings at import time: gunicorn.conf.py uses the formatter
 before Django is set up.
@@ -17,6 +20,7 @@ import contextvars
 import json
 import logging
 import re
+import sys
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -27,9 +31,30 @@ REQUEST_ID_HEADER = "X-Request-ID"
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{7,127}")
 
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("koonto_request_id", default=None)
+# Set by the WSGI entry point (koonto/wsgi.py) before Django configures logging.
+_serving = False
 
 # Attributes every LogRecord has; anything else on a record was passed with `extra=` and is kept.
 _STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+def serve_logs_on_stdout() -> None:
+    """This process is an app server (gunicorn or any WSGI server loading koonto.wsgi)."""
+    global _serving
+    _serving = True
+
+
+class ConsoleHandler(logging.StreamHandler):
+    """The LOGGING handler: stdout in an app server, stderr in everything else.
+
+    Decided by the entry point, not by guessing from the command line: every way of running a
+    command (manage.py, django-admin, a script calling django.setup()) keeps its stdout clean,
+    and every WSGI server goes through koonto/wsgi.py, which says so first. `runserver` is a
+    command too (it loads koonto.wsgi after logging is set up): it logs to stderr.
+    """
+
+    def __init__(self):
+        super().__init__(sys.stdout if _serving else sys.stderr)
 
 
 def current_request_id() -> str | None:

@@ -1,73 +1,186 @@
-"""Full-page cache for anonymous visitors, emptied whenever published content changes.
+"""Full-page cache for anonymous visitors, and the content generation every in-process cache follows.
 
 When a funding call opens, every association in the region loads the same few pages at once.
 Those requests are anonymous and identical, so the finished response is kept in the `default`
 cache (Redis when `REDIS_URL` is set, shared by every app server) and served again without
-touching the database.
+rendering it again.
 
 What is cached: a response that koonto.http.PublicCacheMiddleware marked `public` (an anonymous
 200 GET or HEAD, no cookie set, not the admin, not a preview, not a private page). Requests with
 a session cookie or an Authorization header (editors, translators, API tokens) never read from the
 cache, so an editor never sees the anonymous copy and a cached page never shows a draft.
 
-How it stays right:
+The content generation: how cached things stay right
 - Every cache key contains a *generation* number. Publishing, unpublishing, moving or deleting a
-  page, and saving a snippet, tag, image, document, view restriction, site or site setting, bumps the generation
-  (koonto.signals): every cached page is stale at once, on every app server sharing the cache.
-  Whole-site invalidation is deliberate: a page shows menus, footers, highlights and listings
-  of other pages, and tracking those dependencies is not worth the risk on a site this size.
+  page, and saving a snippet, tag, image, document, view restriction, site or site setting, bumps the
+  generation (koonto.signals): every cached page, menu (`memo()`) and register table
+  (koonto.registers) is stale at once. Whole-site invalidation is deliberate: a page shows menus,
+  footers, highlights and listings of other pages, and tracking those dependencies is not worth
+  the risk on a site this size.
+- Without a shared cache (no `REDIS_URL`: each gunicorn worker has its own LocMemCache) the
+  generation is a row in the database (koonto.models.ContentGeneration), the one store every
+  process shares. It is read once per request (the first time something asks, kept for the rest of
+  the request) and bumped with `UPDATE ... SET number = number + 1` when the change commits, so
+  every worker sees a publication at its next request, with one small query per request. The
+  bump waits for the commit so that it holds no row lock during the editor's transaction; until
+  then the process making the change (which already sees its uncommitted content) adds a count of
+  its own changes to the number, and the other processes see neither the content nor the bump.
+  A request that read the old number and stored a page under it, while the change committed, does
+  no harm: nobody asks for the old number again.
+- With a shared cache (Redis) the generation is a counter in that cache, bumped by whichever
+  process made the change (now and again after the commit, which closes the window in which a
+  request could cache the old content under the new number); every process reads the same
+  counter, so a cached page costs no database query at all. The database row is bumped as well.
+- So the anonymous page cache is correct without Redis too: each worker keeps its own copies,
+  keyed on the database generation. It stays off by default there (KOONTO_PAGE_CACHE, settings):
+  every worker would render and hold each page once, and a hit still costs the generation query.
 - The search page is never stored (every search must be counted for the report); the search
   behind it is kept by search.engine.cached_search under the same generation.
 - Listings that depend on the clock (upcoming events, open calls) roll over by themselves: an
   entry never outlives the next moment an event starts or ends or a call opens or closes.
+
+Query strings: only what the page reads
+- Each view declares the query parameters its answer depends on: page models with a
+  `query_parameters` class attribute (read by a `before_serve_page` hook), other views with
+  the `query_parameters` decorator or `declare_query_parameters()`, API v2 by its own
+  validation and API v3 by its OpenAPI document (sources added with `add_query_parameter_source`).
+  A view that declares nothing reads nothing.
+- The key is the path with the query sorted by parameter name, so `?b=2&a=1` and `?a=1&b=2`
+  share an entry.
+- A response to a request that carries a parameter its view does not declare is not stored
+  (`/fi/?junk=<random>`, `utm_source`, jQuery's `_=<time>`): it is answered, never kept. The
+  other choice, storing and finding it under the key without those parameters, would serve one
+  page's copy to a request whose view reads a parameter someone forgot to declare; this way a
+  forgotten declaration only costs caching, never correctness, and a hit needs no lookup of the
+  declarations before the key is known.
+- Declared parameters with free values (`?from=`, `?q=`, API `?search=`) still make a new entry
+  per value, so each path keeps at most MAX_QUERY_VARIANTS entries with a query string per
+  generation; past that, such answers are served without being stored.
 """
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import hashlib
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Min
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection, transaction
+from django.db.models import F, Min
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 
 GENERATION_KEY = "koonto:pagecache:generation"
+GENERATION_ROW = 1
 ROLLOVER_KEY = "koonto:pagecache:rollover:{generation}"
+VARIANTS_KEY = "koonto:pagecache:{generation}:variants:{path}"
 BYPASS_PATH_PREFIXES = ("/admin/", "/django-admin/", "/api/preview/", "/healthz", "/readyz", "/static/", "/media/")
+# Entries with a query string kept per path and generation: far more than the filter combinations
+# visitors actually use in ten minutes, far fewer than someone inventing values could make.
+MAX_QUERY_VARIANTS = 100
+QUERY_PARAMETERS_ATTRIBUTE = "_koonto_query_parameters"
+
+# The database generation read in this request ({} until something asks); None outside requests.
+_request_generation: contextvars.ContextVar[dict | None] = contextvars.ContextVar("koonto_generation", default=None)
+# Content changes this process made that the database row may not show yet (they commit later).
+_own_changes = 0
 
 
 def enabled() -> bool:
     return getattr(settings, "KOONTO_PAGE_CACHE", False)
 
 
-def current_generation() -> int:
+def shared_cache() -> bool:
+    """Whether the `default` cache is one store for every process (Redis), not a copy in each."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+# --- the content generation ------------------------------------------------------------------
+
+
+def current_generation() -> str:
+    """The generation the caches of this request are keyed on (see the module docstring)."""
+    if shared_cache():
+        return str(_cache_generation())
+    return f"{_database_generation()}.{_own_changes}"
+
+
+def invalidate() -> None:
+    """Published content changed: make every cached page, menu and register stale everywhere."""
+    global _own_changes
+    _own_changes += 1
+    if shared_cache():
+        _bump_cache_generation()
+    # One bump per transaction is enough, however many objects it saves (an import, a page move).
+    # Robust: the change itself has committed; a failed bump is logged, not turned into an error.
+    pending = getattr(connection, "run_on_commit", [])
+    if not any(callback is _after_commit for _savepoints, callback, *_rest in pending):
+        transaction.on_commit(_after_commit, robust=True)
+
+
+def _after_commit() -> None:
+    _bump_database_generation()
+    if shared_cache():
+        _bump_cache_generation()
+
+
+def _cache_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh cache (or one that was cleared): start a generation no earlier key can match.
-        generation = int(timezone.now().timestamp() * 1000)
+        generation = _fresh_number()
         cache.add(GENERATION_KEY, generation, timeout=None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
 
 
-def invalidate() -> None:
-    """Make every cached page stale (on every server sharing the cache)."""
+def _bump_cache_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        current_generation()
+        _cache_generation()
         cache.incr(GENERATION_KEY)
+
+
+def _database_generation() -> int:
+    scope = _request_generation.get()
+    if scope is not None and "number" in scope:
+        return scope["number"]
+    from koonto.models import ContentGeneration
+
+    number = ContentGeneration.objects.filter(pk=GENERATION_ROW).values_list("number", flat=True).first()
+    if number is None:
+        # The row is made by a migration; only a flushed database (tests) lacks it.
+        number = ContentGeneration.objects.get_or_create(pk=GENERATION_ROW, defaults={"number": _fresh_number()})[0].number
+    if scope is not None:
+        scope["number"] = number
+    return number
+
+
+def _bump_database_generation() -> None:
+    from koonto.models import ContentGeneration
+
+    if not ContentGeneration.objects.filter(pk=GENERATION_ROW).update(number=F("number") + 1):
+        ContentGeneration.objects.get_or_create(pk=GENERATION_ROW, defaults={"number": _fresh_number()})
+
+
+def _fresh_number() -> int:
+    return int(timezone.now().timestamp() * 1000)
 
 
 def memo(key: str, build: Callable[[], object]):
     """A value that depends only on published content, kept until the next content change.
 
     For what every page shows (the menu): cached under the current generation, so publishing
-    anything drops it together with the cached pages.
+    anything drops it together with the cached pages, in every process.
     """
     full_key = f"koonto:memo:{current_generation()}:{key}"
     value = cache.get(full_key)
@@ -77,7 +190,7 @@ def memo(key: str, build: Callable[[], object]):
     return value
 
 
-def next_rollover_seconds(generation: int) -> float | None:
+def next_rollover_seconds(generation: str) -> float | None:
     """Seconds until the next event starts or ends or the next call opens or closes, if any."""
     key = ROLLOVER_KEY.format(generation=generation)
     moment = cache.get(key)
@@ -98,8 +211,74 @@ def next_rollover_seconds(generation: int) -> float | None:
     return (moment - timezone.now()).total_seconds()
 
 
-def cache_key(request: HttpRequest, generation: int) -> str:
-    url = f"{request.method}:{request.get_host()}{request.get_full_path()}"
+# --- which query parameters a response depends on ----------------------------------------------
+
+QueryParameterSource = Callable[[HttpRequest], Collection[str] | None]
+_query_parameter_sources: list[QueryParameterSource] = []
+
+
+def declare_query_parameters(request, names: Collection[str]) -> None:
+    """The answer to `request` depends on these query parameters and on no others."""
+    request = getattr(request, "_request", request)  # a DRF Request wraps Django's
+    setattr(request, QUERY_PARAMETERS_ATTRIBUTE, frozenset(names))
+
+
+def query_parameters(*names: str):
+    """Decorate a view whose answer depends on these query parameters and on no others.
+
+    The one declaration of what a public view reads: the page cache keys on it at run time
+    (declare_query_parameters), and `view.query_parameters` lets tests find every parameter
+    (tests/security/test_hostile_input.py). Page types say the same with a `query_parameters`
+    class attribute.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            declare_query_parameters(request, names)
+            return view(request, *args, **kwargs)
+
+        wrapper.query_parameters = frozenset(names)
+        return wrapper
+
+    return decorator
+
+
+def add_query_parameter_source(source: QueryParameterSource) -> QueryParameterSource:
+    """Register a function that tells the parameters of requests no view declared (None: not mine).
+
+    For views that are not ours to decorate (Wagtail's API v3, koonto.api.v3).
+    """
+    _query_parameter_sources.append(source)
+    return source
+
+
+def declared_query_parameters(request: HttpRequest) -> frozenset[str]:
+    declared = getattr(request, QUERY_PARAMETERS_ATTRIBUTE, None)
+    if declared is not None:
+        return declared
+    for source in _query_parameter_sources:
+        names = source(request)
+        if names is not None:
+            return frozenset(names)
+    return frozenset()
+
+
+def route_template(request: HttpRequest) -> str | None:
+    """The matched URL pattern as OpenAPI writes paths: `/api/v3/pages/{page_id}/`."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.route:
+        return None
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", match.route)
+
+
+# --- the cache itself --------------------------------------------------------------------------
+
+
+def cache_key(request: HttpRequest, generation: str) -> str:
+    """The key of this request's answer: method, host, path and the query sorted by name."""
+    pairs = [(name, value) for name, values in sorted(request.GET.lists()) for value in values]
+    url = f"{request.method}:{request.get_host()}{request.path}?{urlencode(pairs)}"
     return f"koonto:pagecache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
@@ -123,17 +302,41 @@ def is_storable(response: HttpResponseBase) -> bool:
     )
 
 
+def query_is_storable(request: HttpRequest, generation: str) -> bool:
+    """Every parameter is one the view reads, and the path has room for another variant."""
+    if not request.GET:
+        return True
+    if not set(request.GET) <= declared_query_parameters(request):
+        return False
+    path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    key = VARIANTS_KEY.format(generation=generation, path=path)
+    cache.add(key, 0, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        return False
+    return isinstance(count, int) and count <= MAX_QUERY_VARIANTS
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous public responses from the cache; store them on the way out.
 
     Sits above koonto.http.PublicCacheMiddleware (so it sees the Cache-Control that middleware
     decided) and below ConditionalGetMiddleware (so a cached response still answers with 304).
+    It also marks the span of each request, in which the database generation is read once.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        token = _request_generation.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request: HttpRequest) -> HttpResponseBase:
         if not enabled() or not is_candidate(request):
             return self.get_response(request)
         generation = current_generation()
@@ -148,13 +351,13 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         # Content that changed while this response was made must not be kept under the old key.
-        if is_storable(response) and current_generation() == generation:
+        if is_storable(response) and current_generation() == generation and query_is_storable(request, generation):
             self.store(key, generation, response)
             response["X-Koonto-Cache"] = "miss"
         return response
 
     @staticmethod
-    def store(key: str, generation: int, response: HttpResponseBase) -> None:
+    def store(key: str, generation: str, response: HttpResponseBase) -> None:
         timeout = settings.KOONTO_PAGE_CACHE_TIMEOUT
         rollover = next_rollover_seconds(generation)
         if rollover is not None:

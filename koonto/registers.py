@@ -4,11 +4,12 @@ Listings and project pages name the municipalities and themes of their rows. Bot
 small and change seldom, so each process keeps all their rows instead of joining or querying
 them on every request.
 
-The rows are tagged with a token stored under the current page cache generation
+The rows are tagged with a token stored under the current content generation
 (koonto.pagecache.memo): saving or deleting a municipality or a theme bumps the generation
-(koonto.signals, CACHE_AFFECTING_MODELS), on every server sharing the cache, so the next lookup
-in any process reloads the table. A random token, not the generation number itself, so that rows
-read before the cache was cleared can never pass for current ones.
+(koonto.signals, CACHE_AFFECTING_MODELS), which every process reads (from the database once per
+request, or from Redis), so the next lookup in any process reloads the table. A random token, not
+the generation number itself, so that rows read before the cache was cleared can never pass for
+current ones.
 """
 
 from __future__ import annotations

@@ -84,17 +84,13 @@ CACHE_AFFECTING_MODELS = [
 
 
 def invalidate_page_cache(**kwargs):
-    """Published content changed: every cached page is stale, now and again after the commit.
-
-    The second bump closes the window in which a request could re-cache the old content
-    between the first bump and the commit.
-    """
+    """Published content changed: every cached page, menu and register table is stale, in every
+    process (koonto.pagecache.invalidate: at once in this one, in the others when it commits)."""
     if kwargs.get("raw"):
         return
     from koonto.pagecache import invalidate
 
     invalidate()
-    transaction.on_commit(invalidate)
 
 
 def connect_page_cache_invalidation():

@@ -17,6 +17,7 @@ from koonto.api import views as api_views
 from koonto.api.v2 import api_router
 from koonto.api.v3 import api as v3_api
 from koonto.listing import IdConverter
+from koonto.pagecache import query_parameters
 from koonto.preview import page_preview
 from koonto.sitemap import MultilingualSitemap
 from search import views as search_views
@@ -34,7 +35,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Feeds and discovery (koonto.feeds): robots.txt points crawlers at the sitemap.
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    # `p`: Django's sitemap pages (koonto.pagecache keys the cached answer on it alone).
+    path(
+        "sitemap.xml",
+        query_parameters("p")(sitemap_views.sitemap),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
     path("django-admin/", admin.site.urls),
     # Headless API (koonto/api/, docs/api.md): outside the language prefixes; the language is a parameter.
     path("api/v2/", api_router.urls),

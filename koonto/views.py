@@ -16,8 +16,9 @@ from django.views.static import serve as serve_static
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
-from koonto.listing import ListingState, clean_choice, paginate, query_parameters
+from koonto.listing import ListingState, clean_choice, paginate
 from koonto.models import Organisation
+from koonto.pagecache import query_parameters
 from koonto.security import is_public_media_path
 from koonto.tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for

@@ -1,4 +1,5 @@
-"""Admin wiring: the shared snippets, tag management and the staff dashboard panels."""
+"""Wagtail wiring: the shared snippets, tag management, the staff dashboard panels, and what the
+page cache learns from each page type."""
 
 from django.conf import settings
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from koonto import pagecache
 from koonto.dashboard import PANELS
 from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
 from koonto.section_po import section_po_view, user_may_work_on
@@ -89,6 +91,12 @@ class KoontoRegistersGroup(SnippetViewSetGroup):
 
 
 register_snippet(KoontoRegistersGroup)
+
+
+@hooks.register("before_serve_page")
+def declare_page_query_parameters(page, request, serve_args, serve_kwargs):
+    """The page type's `query_parameters` (none if it has no such attribute: it reads none)."""
+    pagecache.declare_query_parameters(request, getattr(page, "query_parameters", ()))
 
 
 @hooks.register("construct_homepage_panels")

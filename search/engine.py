@@ -330,8 +330,8 @@ def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = N
     """
     filters = filters or {}
     if not pagecache.enabled():
-        # Without a cache shared by every app server (REDIS_URL), a publication could not empty
-        # the other servers' copies: a page made private would stay in their results.
+        # Kept where the page cache is on (by default with a cache shared by every app server,
+        # REDIS_URL): under the same content generation, so a page made private leaves at once.
         return run_search(query, locale, filters, rule=rule)
     rule = rule or rule_for(None)
     generation = pagecache.current_generation()

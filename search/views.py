@@ -17,7 +17,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from koonto.listing import ListingState, clean_text, query_parameters
+from koonto.listing import ListingState, clean_text
+from koonto.pagecache import query_parameters
 from koonto.visibility import PublicRule, rule_for
 from search import engine
 from search.models import ZeroResultHits

@@ -64,7 +64,8 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["showcase.ShowcasePage"]
-    # What listing_context reads from the query string (koonto.listing).
+    # What listing_context reads from the query string: the hostile-input test sends bad values to
+    # these, and the page cache keys on these alone (koonto.pagecache.query_parameters).
     query_parameters = frozenset(["municipality", "theme", "group", "period", "page"])
 
     class Meta:
@@ -281,6 +282,8 @@ class ShowcasePage(
     tag_page_key = "showcases"
     tag_page_heading = _("Project showcases")
     tag_page_ordering = ("title",)
+    # `from`: the list view the back link returns to (templates/showcase/showcase_page.html; koonto.pagecache).
+    query_parameters = frozenset(["from"])
 
     class ProgrammePeriod(models.TextChoices):
         P2014_2020 = "2014-2020", "2014–2020"

@@ -1,17 +1,24 @@
 """The anonymous full-page cache: fast for visitors, never stale, never personal."""
 
+import secrets
 from datetime import timedelta
 
 import pytest
+import redis
 import time_machine
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from koonto import pagecache
 from koonto.models import KoontoSettings, Organisation
-from tests.factories import EventPageFactory
+from tests.factories import EventPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture(autouse=True)
@@ -22,13 +29,39 @@ def page_cache_on(settings, site):
     KoontoSettings.for_site(site.get_site())
 
 
+@pytest.fixture
+def redis_cache(settings):
+    """The `default` cache of a deployment with REDIS_URL: a real Redis, under a key prefix of this
+    test's own (only its keys are removed afterwards; the Redis database may be shared)."""
+    prefix = f"koonto-test-{secrets.token_hex(4)}"
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+    yield
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
+
+
 def get(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200, url
     return response
 
 
-def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(client, site, home):
+def test_a_second_anonymous_request_is_served_from_the_cache_with_one_query(client, site, home):
+    """Without a shared cache, the one query of a hit reads the content generation (koonto.pagecache)."""
+    first = get(client, home.url)
+    assert first["X-Koonto-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, home.url)
+    assert second["X-Koonto-Cache"] == "hit"
+    assert [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in queries] == ["koonto_contentgeneration"]
+    assert second.content == first.content
+    assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
+    assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
+def test_with_redis_a_hit_costs_no_query(redis_cache, client, site, home):
+    assert pagecache.shared_cache()
     first = get(client, home.url)
     assert first["X-Koonto-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -36,8 +69,59 @@ def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(cli
     assert second["X-Koonto-Cache"] == "hit"
     assert len(queries) == 0
     assert second.content == first.content
-    assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
-    assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
+def test_with_redis_publishing_a_change_shows_at_once(redis_cache, client, site, event_index):
+    event = EventPageFactory(parent=event_index, title="Vanha otsikko")
+    event.save_revision().publish()
+    assert "Vanha otsikko" in get(client, event_index.url).content.decode()
+    assert get(client, event_index.url)["X-Koonto-Cache"] == "hit"
+    event.title = "Uusi otsikko"
+    event.save_revision().publish()
+    assert "Uusi otsikko" in get(client, event_index.url).content.decode()
+
+
+# --- the content generation in the database: what another app process sees ---------------------
+
+
+def committed_elsewhere(change) -> None:
+    """What another app process does when it publishes: it changes rows (here without this
+    process's signals) and, as its transaction commits, bumps the generation row."""
+    from koonto.models import ContentGeneration
+
+    change()
+    ContentGeneration.objects.filter(pk=pagecache.GENERATION_ROW).update(number=F("number") + 1)
+
+
+def menu_of(response) -> str:
+    return response.content.decode().split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("page_cache", [True, False], ids=["page cache", "no page cache"])
+def test_a_change_committed_by_another_process_shows_in_the_menu_at_the_next_request(client, site, home, settings, page_cache):
+    """The production layout without Redis: several workers, each with its own memory."""
+    from wagtail.models import Page
+
+    settings.KOONTO_PAGE_CACHE = page_cache
+    page = StandardPageFactory(parent=home, slug="tietoa", title="Vanha nimi", show_in_menus=True)
+    for _ in range(2):
+        assert "Vanha nimi" in menu_of(get(client, home.url))
+
+    committed_elsewhere(lambda: Page.objects.filter(pk=page.pk).update(title="Uusi nimi"))
+    assert "Uusi nimi" in menu_of(get(client, home.url))
+
+    committed_elsewhere(lambda: Page.objects.filter(pk=page.pk).update(live=False))
+    assert "/fi/tietoa/" not in menu_of(get(client, home.url))
+
+
+@pytest.mark.parametrize("page_cache", [True, False], ids=["page cache", "no page cache"])
+def test_the_generation_is_read_once_per_request(client, site, settings, page_cache):
+    """The menu, the footer and the page cache all ask for it; the database is asked once."""
+    settings.KOONTO_PAGE_CACHE = page_cache
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            get(client, "/fi/tapahtumat/")
+        assert sum("koonto_contentgeneration" in query["sql"] for query in queries) == 1
 
 
 def test_publishing_a_change_shows_at_once(client, site, event_index):
@@ -213,3 +297,98 @@ def test_a_kept_search_is_kept_per_language(site, event_index):
         assert [f.label for f in cached_search("kyläkokous", finnish).facets["type"]] == ["Tapahtuma"]
     with translation.override("en"):
         assert [f.label for f in cached_search("kyläkokous", finnish).facets["type"]] == ["Event"]
+
+
+# --- query strings: an entry for each combination of the parameters a page reads, no other --------
+
+
+def entries() -> int:
+    """How many keys the cache holds (LocMemCache has no public way to list them)."""
+    return len(cache._cache)
+
+
+def test_junk_query_strings_make_no_new_entries(client, site, home):
+    assert get(client, home.url)["X-Koonto-Cache"] == "miss"
+    before = entries()
+    for number in range(1000):
+        junk = ["junk", "utm_source", "fbclid", "_"][number % 4]
+        response = get(client, f"{home.url}?{junk}={number}-{secrets.token_hex(4)}")
+        assert "X-Koonto-Cache" not in response
+    assert entries() == before
+    assert get(client, home.url)["X-Koonto-Cache"] == "hit"
+
+
+def test_declared_parameters_make_distinct_correct_entries(client, site, event_index):
+    EventPageFactory(parent=event_index, title="Koulutusilta", event_type="training").save_revision().publish()
+    EventPageFactory(parent=event_index, title="Verkostoaamu", event_type="networking").save_revision().publish()
+
+    def listed(response) -> set[str]:
+        return {title for title in ("Koulutusilta", "Verkostoaamu") if title in response.content.decode()}
+
+    training = get(client, event_index.url + "?type=training")
+    networking = get(client, event_index.url + "?type=networking")
+    assert training["X-Koonto-Cache"] == networking["X-Koonto-Cache"] == "miss"
+    assert listed(training) == {"Koulutusilta"} and listed(networking) == {"Verkostoaamu"}
+    again = get(client, event_index.url + "?type=training")
+    assert again["X-Koonto-Cache"] == "hit" and again.content == training.content
+    # One entry whatever the order of the parameters.
+    assert get(client, event_index.url + "?type=training&page=1")["X-Koonto-Cache"] == "miss"
+    assert get(client, event_index.url + "?page=1&type=training")["X-Koonto-Cache"] == "hit"
+    # A parameter the page does not read, beside one it does: the right answer, not kept.
+    tracked = get(client, event_index.url + "?type=networking&utm_source=uutiskirje")
+    assert "X-Koonto-Cache" not in tracked and listed(tracked) == {"Verkostoaamu"}
+
+
+def test_a_detail_page_keeps_its_back_link_to_the_filtered_list(client, site, event_index):
+    event = EventPageFactory(parent=event_index, title="Kyläilta")
+    event.save_revision().publish()
+    assert get(client, event.url)["X-Koonto-Cache"] == "miss"
+    back = get(client, event.url + "?from=type%3Dtraining")
+    assert back["X-Koonto-Cache"] == "miss"
+    assert 'href="/fi/tapahtumat/?type=training"' in back.content.decode()
+    assert get(client, event.url + "?from=type%3Dtraining")["X-Koonto-Cache"] == "hit"
+    assert "X-Koonto-Cache" not in get(client, event.url + "?fbclid=abc")
+
+
+def test_each_path_keeps_a_bounded_number_of_variants(client, site, event_index, monkeypatch):
+    """A declared parameter with a free value (`from`, `q`, API `search`) cannot fill the cache either."""
+    monkeypatch.setattr(pagecache, "MAX_QUERY_VARIANTS", 3)
+    event = EventPageFactory(parent=event_index, title="Kyläilta")
+    event.save_revision().publish()
+    stored = ["X-Koonto-Cache" in get(client, f"{event.url}?from=page%3D{number}") for number in range(5)]
+    assert stored == [True, True, True, False, False]
+    assert get(client, event.url)["X-Koonto-Cache"] == "miss"  # the page itself has its place
+    assert get(client, event_index.url + "?type=training")["X-Koonto-Cache"] == "miss"  # and other paths theirs
+
+
+def test_views_and_the_api_are_kept_by_the_parameters_they_read(client, site, event_index):
+    from taggit.models import Tag
+
+    event = EventPageFactory(parent=event_index, title="Kyläilta")
+    event.tags.add("kyläilta")
+    event.save_revision().publish()
+    tag = Tag.objects.get(name="kyläilta")
+    kept = {
+        f"/fi/asiasanat/{tag.slug}/?type=events": True,
+        f"/fi/asiasanat/{tag.slug}/?junk=1": False,
+        "/fi/kalenteri.ics?type=training": True,
+        "/fi/kalenteri.ics?junk=1": False,
+        "/fi/search/suggest/?q=kyl": True,
+        "/fi/search/suggest/?q=kyl&junk=1": False,
+        "/sitemap.xml?p=1": True,
+        "/sitemap.xml?junk=1": False,
+        "/api/v2/pages/?type=events.EventPage&fields=title": True,
+        "/api/v2/pages/?type=events.EventPage&_=1733300000": False,  # jQuery's cache-busting
+        f"/api/v2/pages/{event.pk}/?fields=title": True,
+        f"/api/v2/pages/{event.pk}/?junk=1": False,
+        "/api/v3/pages/?limit=5": True,
+        "/api/v3/pages/?junk=1": False,
+        f"/api/v3/pages/{event.pk}/?rich_text_format=html": True,
+        f"/api/v3/pages/{event.pk}/?junk=1": False,
+        "/api/v3/koonto/events/?limit=5": True,
+    }
+    for url, stored in kept.items():
+        assert ("X-Koonto-Cache" in get(client, url)) is stored, url
+    # The v2 listing refuses what it does not know, as Koonto's v3 endpoints do: nothing to keep.
+    assert client.get("/api/v2/pages/?type=events.EventPage&junk=1").status_code == 400
+    assert client.get("/api/v3/koonto/events/?junk=1").status_code == 400

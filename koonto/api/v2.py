@@ -38,6 +38,7 @@ from wagtail.models import Locale, Site
 from koonto.api.fields import ImageRenditionsField
 from koonto.api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.models import Municipality, Organisation
+from koonto.pagecache import declare_query_parameters
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from search.engine import clean_query
 from search.normalise import query_terms
@@ -226,6 +227,27 @@ class KoontoPageSerializer(PageSerializer):
         return field_class, field_kwargs
 
 
+class CacheQueryParametersMixin:
+    """Tells the page cache (koonto.pagecache) which query parameters an answer depends on.
+
+    A listing answers an unknown parameter with a 400 (Wagtail's check_query_parameters), so every
+    parameter of a 200 is one it read, except jQuery's cache-busting `_`, which it ignores (an
+    answer to a request with it is therefore never stored). A detail view ignores unknown
+    parameters: it declares what it reads.
+    """
+
+    detail_query_parameters = frozenset(["fields", "format"])
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        fields = self.get_available_fields(queryset.model, db_fields_only=True)
+        declare_query_parameters(self.request, (set(fields) | self.known_query_parameters) - {"_"})
+
+    def detail_view(self, request, pk):
+        declare_query_parameters(request, self.detail_query_parameters)
+        return super().detail_view(request, pk)
+
+
 class ParameterChecksMixin:
     """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
 
@@ -245,7 +267,7 @@ class ParameterChecksMixin:
         return super().handle_exception(exc)
 
 
-class KoontoPagesAPIViewSet(ParameterChecksMixin, PagesAPIViewSet):
+class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, PagesAPIViewSet):
     base_serializer_class = KoontoPageSerializer
     filter_backends = [
         KoontoFilter,
@@ -255,6 +277,7 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, PagesAPIViewSet):
         ],
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
+    detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
@@ -321,7 +344,7 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, PagesAPIViewSet):
         return page if queryset.filter(pk=page.pk).exists() else None
 
 
-class KoontoImagesAPIViewSet(ParameterChecksMixin, ImagesAPIViewSet):
+class KoontoImagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, ImagesAPIViewSet):
     """Images with alt text and WebP renditions in the sizes pages use: only those that content
     the public may see uses (koonto.visibility), never the whole upload library."""
 
@@ -352,7 +375,7 @@ class KoontoDocumentSerializer(DocumentSerializer):
         return data
 
 
-class KoontoDocumentsAPIViewSet(ParameterChecksMixin, DocumentsAPIViewSet):
+class KoontoDocumentsAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, DocumentsAPIViewSet):
     """Documents with their size (bytes), extension and content type: only those that content the
     public may see uses, outside restricted collections (koonto.visibility)."""
 

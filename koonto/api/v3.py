@@ -15,6 +15,7 @@ OpenAPI document); Wagtail's own routers' parameters are checked at the API's ed
 
 from __future__ import annotations
 
+import functools
 import importlib
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -38,6 +39,7 @@ from wagtail.rich_text import expand_db_html
 
 from events.models import EventPage
 from guides.models import FundingCallPage
+from koonto import pagecache
 from koonto.api.fields import IMAGE_RENDITIONS
 from koonto.api.params import MAX_ID, english, parse_moment, problem
 from koonto.models import Municipality
@@ -543,3 +545,26 @@ def restrict_wagtail_routers() -> None:
 
 
 restrict_wagtail_routers()
+
+
+# --- the page cache ----------------------------------------------------------------------------
+
+
+@functools.cache
+def query_parameters_by_path() -> dict[str, frozenset[str]]:
+    """Each GET operation's query parameters, by path, as the OpenAPI document declares them."""
+    paths = api.get_openapi_schema(path_prefix="/api/v3/")["paths"]
+    return {
+        path: frozenset(parameter["name"] for parameter in operations["get"].get("parameters", []) if parameter["in"] == "query")
+        for path, operations in paths.items()
+        if "get" in operations
+    }
+
+
+@pagecache.add_query_parameter_source
+def openapi_query_parameters(request: HttpRequest) -> frozenset[str] | None:
+    """The page cache keys a v3 answer on its operation's declared parameters (Wagtail's endpoints
+    ignore any other, so an answer to a request with another is never stored)."""
+    if not request.path_info.startswith("/api/v3/"):
+        return None
+    return query_parameters_by_path().get(pagecache.route_template(request), frozenset())

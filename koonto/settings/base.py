@@ -338,13 +338,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
 TAGGIT_CASE_INSENSITIVE = True
 
-# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line on stdout, with the request id;
-# errors carry their traceback. The process manager or platform collects stdout.
+# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line, with the request id; errors
+# carry their traceback. App servers write them to stdout, which the process manager or platform
+# collects; management commands to stderr, so that their stdout is their output alone.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "koonto.logging.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
+    "handlers": {"console": {"class": "koonto.logging.ConsoleHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
@@ -354,8 +355,11 @@ LOGGING = {
 KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
 # The anonymous full-page cache (koonto/pagecache.py) in the `default` cache; entries live at
 # most this many seconds (and never past the next event start or call deadline), and
-# publishing anything empties it. On by default only with a shared cache (REDIS_URL): with a
-# per-process cache, a publication would empty the cache of one worker and not the others.
+# publishing anything empties it. Its keys carry the content generation, which every process
+# reads (from Redis, or once per request from the database), so it is right in every worker
+# with or without a shared cache. On by default only with a shared cache (REDIS_URL): without
+# one, each worker would render and keep its own copy of every page, and a hit would still cost
+# the query that reads the generation (KOONTO_PAGE_CACHE=1 turns it on all the same).
 KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
 KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
 # The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):

@@ -44,7 +44,8 @@ def _menu_pages(request, home: Page) -> list[dict]:
     """The home page's public menu children as {pk, title, url}, kept until content changes.
 
     Every page shows the menu; it changes only when pages are published or moved, which is when
-    the page cache generation changes (koonto.pagecache), so it is cached under that generation.
+    the content generation changes (koonto.pagecache), so it is cached under that generation:
+    every worker builds it anew at its first request after a publication.
     """
     from koonto.pagecache import memo
 
@@ -153,8 +154,8 @@ def lang_attr(context, obj):
 def footer_contacts(koonto_settings):
     """Footer contacts as the reader may see them (koonto.visibility), kept until content changes.
 
-    Saving the settings, a footer contact, a contact person or an organisation changes the page
-    cache generation (koonto.signals), which drops them (koonto.pagecache.memo).
+    Saving the settings, a footer contact, a contact person or an organisation changes the
+    content generation (koonto.signals), which drops them in every process (koonto.pagecache.memo).
     """
     from koonto.pagecache import memo
 

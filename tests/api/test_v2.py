@@ -241,7 +241,10 @@ def test_page_types_all_declare_api_fields():
         assert not missing, f"{model.__name__} does not expose {sorted(missing)}"
 
 
-API_LISTING_BUDGET = 10  # issue 9: uncached queries of a listing of 20 projects with all fields
+# Issue 9: uncached queries of a listing of 20 projects with all fields (10), and since issue 15 one
+# more: the content generation, read once per request, that the per-process register tables of
+# municipalities and themes follow (koonto.pagecache, koonto.registers).
+API_LISTING_BUDGET = 11
 SHOWCASE_LISTING = "/api/v2/pages/?type=showcase.ShowcasePage&fields=*&limit=20"
 
 
@@ -298,7 +301,7 @@ def test_showcase_detail_costs_the_same_for_5_and_50_child_objects(client, site,
     large_page = make_project(showcase_index, 50)
     small = steady_count(client, f"/api/v2/pages/{small_page.pk}/")
     assert steady_count(client, f"/api/v2/pages/{large_page.pk}/") == small
-    assert small <= 12
+    assert small <= 13  # 12, and the content generation the registers follow (see API_LISTING_BUDGET)
     data = get(client, f"/api/v2/pages/{large_page.pk}/")
     assert len(data["links"]) == 50 and data["meta"]["type"] == "showcase.ShowcasePage"
     assert data["meta"]["parent"]["id"] == showcase_index.pk

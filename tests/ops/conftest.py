@@ -8,9 +8,12 @@ DATABASE ... TEMPLATE takes a second; migrating afresh would take half a minute)
 import json
 import os
 import secrets
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -131,6 +134,28 @@ def clone_test_database(django_db_blocker) -> str:
     return name
 
 
+@contextmanager
+def copy_of_test_database(django_db_blocker, directory: Path) -> Iterator[str]:
+    """The DATABASE_URL of a copy of the migrated test database, on whichever database this run uses:
+    a cloned PostgreSQL database (dropped afterwards) or an SQLite file in `directory`."""
+    if IS_POSTGRES:
+        name = clone_test_database(django_db_blocker)
+        try:
+            yield server_url(name)
+        finally:
+            drop_database(name)
+        return
+    with django_db_blocker.unblock():
+        source = sqlite3.connect(migrated_test_database())
+    target = sqlite3.connect(directory / "site.sqlite3")
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    yield f"sqlite:///{directory / 'site.sqlite3'}"
+
+
 @pytest.fixture
 def throwaway_database(django_db_setup, django_db_blocker):
     """A copy of the migrated test database for one test, dropped afterwards."""
@@ -164,14 +189,17 @@ def get(url: str, method: str = "GET", headers: dict | None = None, body: bytes 
 class AppServer:
     """A gunicorn process of our own on a free loopback port, its stdout in a file."""
 
-    def __init__(self, env: dict[str, str], log_path: Path):
+    def __init__(self, env: dict[str, str], log_path: Path, stderr_path: Path | None = None):
+        """stdout goes to `log_path`; stderr too, unless `stderr_path` names a file of its own."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self._log = log_path.open("w")
+        self._stderr = stderr_path.open("w") if stderr_path else None
         command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--workers", "1"]
         env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "SECURE_SSL_REDIRECT": "0", "GUNICORN_GRACEFUL_TIMEOUT": "3"}
-        self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        stderr = self._stderr or subprocess.STDOUT
+        self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=self._log, stderr=stderr)
 
     def wait_until_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -193,6 +221,8 @@ class AppServer:
             self.process.kill()
             self.process.wait()
         self._log.close()
+        if self._stderr:
+            self._stderr.close()
 
     def log_lines(self) -> list[dict]:
         """The JSON log lines the process wrote (anything else is a failure of the format)."""

@@ -1,8 +1,8 @@
 """A small real site in a throwaway database, written by a separate process (not the test's).
 
 The ops tests run app servers, pg_dump and pg_restore against a database of their own; this
-fills it: a Finnish home page with an English translation, a standard page with two revisions,
-an image with its file on disk under MEDIA_ROOT, a superuser and an API token. Run as
+fills it: a Finnish home page with an English translation, a standard page in the main menu with
+two revisions, an image with its file on disk under MEDIA_ROOT, a superuser and an API token. Run as
 `python -c "from tests.ops.seed_site import main; main()"` with DATABASE_URL, MEDIA_ROOT and
 production settings in the environment; prints a JSON summary on its last line.
 """
@@ -28,7 +28,7 @@ def main() -> None:
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
 
     image = ImageFactory(title="Kuopion tori")
-    page = StandardPageFactory(parent=home, slug="tietoa", title="Tietoa hankkeesta")
+    page = StandardPageFactory(parent=home, slug="tietoa", title="Tietoa hankkeesta", show_in_menus=True)
     page.title = "Tietoa Koonto-hankkeesta"
     page.save_revision().publish()
     en_home = home.copy_for_translation(en)

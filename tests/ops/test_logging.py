@@ -120,10 +120,13 @@ def test_gunicorn_access_lines_become_fields_with_the_response_request_id():
     }
 
 
-def test_the_request_id_middleware_is_first_and_settings_log_json_to_stdout(settings):
-    """First, so that every other middleware's lines and every response (500s too) carry the id."""
+def test_the_request_id_middleware_is_first_and_settings_log_json_to_the_console(settings):
+    """First, so that every other middleware's lines and every response (500s too) carry the id.
+
+    The console is stdout in app servers and stderr in commands (tests/ops/test_command_output.py,
+    tests/ops/test_two_app_servers.py run both for real)."""
     assert settings.MIDDLEWARE[0] == "koonto.logging.RequestIdMiddleware"
     assert RequestIdMiddleware.__module__ == "koonto.logging"
     handler = settings.LOGGING["handlers"]["console"]
-    assert handler["stream"] == "ext://sys.stdout"
+    assert handler["class"] == "koonto.logging.ConsoleHandler"
     assert settings.LOGGING["formatters"][handler["formatter"]]["()"] == "koonto.logging.JsonFormatter"

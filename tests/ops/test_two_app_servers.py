@@ -1,21 +1,23 @@
-"""Two app servers behind one PostgreSQL and one Redis: a publication shows through both at once.
+"""Two app servers behind one database: a publication shows through both at once.
 
-A load balancer may send an editor to one app server and the next visitor to another. With the
-shared cache (REDIS_URL) the anonymous page cache and sessions are the same everywhere, so a page
-published, changed or unpublished through server A is right through server B on the very next
-request, although B has just served (and cached) the old version.
+A load balancer may send an editor to one app server and the next visitor to another; gunicorn
+sends them to different worker processes on one machine too. With the shared cache (REDIS_URL,
+PostgreSQL) the anonymous page cache and sessions are the same everywhere, so a page published,
+changed or unpublished through server A is right through server B on the very next request,
+although B has just served (and cached) the old version. Without Redis each process has a cache
+of its own, keyed on the content generation in the database (koonto.pagecache): the menu, and
+the page cache when it is on, are just as right on the next request.
 """
 
 import json
+import re
 import secrets
 import time
 
 import pytest
 import redis
 
-from tests.ops.conftest import AppServer, app_env, clone_test_database, drop_database, get, needs_postgres, seed
-
-pytestmark = needs_postgres
+from tests.ops.conftest import AppServer, app_env, clone_test_database, copy_of_test_database, drop_database, get, seed
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -64,6 +66,7 @@ def api(server: AppServer, token: str, method: str, path: str, payload: dict | N
     return get(f"{server.url}/api/v3{path}", method=method, headers=headers, body=body)
 
 
+@pytest.mark.postgres
 def test_publishing_through_one_server_shows_through_the_other_at_once(servers):
     server_a, server_b, summary = servers
     token, page_id = summary["token"], summary["page_id"]
@@ -96,6 +99,7 @@ def lines_of_request(server: AppServer, request_id: str, wanted: set[str]) -> di
         time.sleep(0.1)
 
 
+@pytest.mark.postgres
 def test_app_servers_log_json_lines_with_the_request_id(servers):
     """What an operator greps for: every line of a request, found by the id the client saw."""
     server_a, _server_b, _summary = servers
@@ -110,3 +114,77 @@ def test_app_servers_log_json_lines_with_the_request_id(servers):
     assert not_found["gunicorn.access"]["http"]["status"] == 404
     health = lines_of_request(server_a, generated, {"gunicorn.access"})
     assert health["gunicorn.access"]["http"]["path"] == "/healthz"
+
+
+# --- without Redis: a cache in each process, keyed on the database's content generation ---------
+
+
+@pytest.fixture(scope="module")
+def servers_without_redis(django_db_setup, django_db_blocker, collected_static, tmp_path_factory):
+    """Two gunicorn processes on one database (SQLite or PostgreSQL, as the run), no shared cache.
+
+    A has the production default without Redis (no page cache; the menu, footer and registers
+    are still kept in its memory); B also keeps whole pages (KOONTO_PAGE_CACHE=1, in its memory).
+    Their stderr is kept apart from stdout, to see where the logs go.
+    """
+    tmp_path = tmp_path_factory.mktemp("two-servers-without-redis")
+    started = []
+    with copy_of_test_database(django_db_blocker, tmp_path) as database_url:
+        env = app_env("unused", tmp_path / "media", collected_static, DATABASE_URL=database_url)
+        try:
+            summary = seed(env)
+            env.update(KOONTO_API_WRITES="1")
+            started = [
+                AppServer(env, tmp_path / "a.log", stderr_path=tmp_path / "a.err"),
+                AppServer({**env, "KOONTO_PAGE_CACHE": "1"}, tmp_path / "b.log", stderr_path=tmp_path / "b.err"),
+            ]
+            for server in started:
+                server.wait_until_ready()
+            yield (*started, summary)
+        finally:
+            for server in started:
+                server.stop()
+
+
+def menu_through(server: AppServer) -> list[tuple[str, str]]:
+    """The main menu's (link, title) pairs on the home page, as an anonymous visitor sees it."""
+    status, _headers, body = get(server.url + "/fi/")
+    assert status == 200
+    menu = body.decode().split('class="main-menu"', 1)[-1].split("</nav>", 1)[0] if b'class="main-menu"' in body else ""
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', menu)
+
+
+def test_without_redis_a_publication_through_one_server_shows_in_the_other_servers_menu_at_once(servers_without_redis):
+    server_a, server_b, summary = servers_without_redis
+    token, page_id = summary["token"], summary["page_id"]
+    # Both servers have built (and kept) the menu; B has also kept the whole page.
+    for server in (server_a, server_b, server_a, server_b):
+        assert menu_through(server) == [("/fi/tietoa/", "Tietoa Koonto-hankkeesta")]
+
+    change = {"meta": {"type": "home.StandardPage", "action": "publish"}, "title": "Uusi otsikko"}
+    status, _headers, body = api(server_a, token, "PATCH", f"/pages/{page_id}/", change)
+    assert status == 200, body[:2000]
+    assert menu_through(server_b) == [("/fi/tietoa/", "Uusi otsikko")]
+    assert menu_through(server_a) == [("/fi/tietoa/", "Uusi otsikko")]
+
+    status, _headers, body = api(server_b, token, "POST", f"/pages/{page_id}/actions/unpublish/")
+    assert status == 200, body[:2000]
+    assert menu_through(server_a) == []
+    assert menu_through(server_b) == []
+    assert title_through(server_a, "/fi/tietoa/")[0] == 404
+
+    status, _headers, body = api(server_a, token, "POST", f"/pages/{page_id}/actions/publish/")
+    assert status == 200, body[:2000]
+    assert menu_through(server_b) == [("/fi/tietoa/", "Uusi otsikko")]
+    assert title_through(server_b, "/fi/tietoa/") == (200, title_through(server_a, "/fi/tietoa/")[1])
+
+
+def test_app_servers_log_to_stdout(servers_without_redis):
+    """Management commands log to stderr (their stdout is their output); app servers keep stdout."""
+    server_a, _server_b, _summary = servers_without_redis
+    status, _headers, _body = get(f"{server_a.url}/fi/ei-ole-olemassa/", headers={"X-Request-ID": "ops-stdout-0001"})
+    assert status == 404
+
+    lines = lines_of_request(server_a, "ops-stdout-0001", {"gunicorn.access", "django.request"})
+    assert lines.keys() >= {"gunicorn.access", "django.request"}
+    assert "ops-stdout-0001" not in (server_a.log_path.parent / "a.err").read_text()
