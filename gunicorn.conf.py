@@ -2,7 +2,7 @@
 
 `gunicorn koonto.wsgi` picks this file up from the working directory. Every value can be
 changed without editing code: the same file serves a laptop (`make serve`) and a production
-server behind a TLS proxy. Logs go to stdout as JSON lines (koonto/logging.py), like the app's.
+server behind a TLS proxy. Logs go to stdout as JSON lines (ops/logging.py), like the app's.
 """
 
 import multiprocessing
@@ -34,14 +34,14 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
-# Access and error logs on stdout, one JSON object a line with the request id (koonto.logging).
+# Access and error logs on stdout, one JSON object a line with the request id (ops.logging).
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "koonto.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
     "handlers": {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
     },

@@ -83,7 +83,7 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     # What listing_context reads from the query string: the hostile-input test sends bad values to
-    # these, and the page cache keys on these alone (koonto.pagecache.query_parameters).
+    # these, and the page cache keys on these alone (ops.pagecache.query_parameters).
     query_parameters = frozenset(["type", "month", "municipality", "when", "page"])
 
     class Meta:
@@ -219,7 +219,7 @@ class EventPage(
     tag_page_key = "events"
     tag_page_heading = _("Events")
     tag_page_ordering = ("-starts_at", "pk")
-    # `from`: the list view the back link returns to (templates/events/event_page.html; koonto.pagecache).
+    # `from`: the list view the back link returns to (templates/events/event_page.html; ops.pagecache).
     query_parameters = frozenset(["from"])
 
     class Type(models.TextChoices):
@@ -398,6 +398,9 @@ class EventPage(
 
     # What the API fields read, fetched with the pages (koonto/api/v2.py).
     api_select_related = ["listing_image", "municipality", "organiser__locale", "related_call"]
+
+    # Listings change when an event starts and ends: cached pages expire then (ops.pagecache).
+    cache_rollover_fields = ("starts_at", "ends_at")
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions"]
 
     parent_page_types = ["events.EventIndexPage"]

@@ -400,6 +400,9 @@ class FundingCallPage(
 
     objects = FundingCallManager()
 
+    # Listings change when a call opens and closes: cached pages expire then (ops.pagecache).
+    cache_rollover_fields = ("opens_at", "closes_at")
+
     search_fields = [
         *Page.search_fields,
         *ListingMixin.listing_search_fields,

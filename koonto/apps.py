@@ -15,10 +15,9 @@ class KoontoConfig(AppConfig):
 
         v3_rows.install()
 
-        from koonto import signals  # the module's @receiver handlers connect on import
-
-        signals.connect_page_cache_invalidation()
-
-        from koonto import locales
+        from koonto import (
+            locales,
+            signals,  # noqa: F401 - the module's @receiver handlers connect on import
+        )
 
         locales.install()

@@ -28,8 +28,8 @@ from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
 from koonto.listing import ListingState, clean_texts
-from koonto.pagecache import query_parameters
 from koonto.visibility import rule_for
+from ops.pagecache import query_parameters
 
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)

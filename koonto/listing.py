@@ -10,7 +10,7 @@ stripped, cut to a length no filter needs, and refused if it holds control chara
 text that was not valid UTF-8 (PostgreSQL refuses NUL in text; a value like that never came
 from a form). Numbers in paths are bounded by the `id` path converter (`IdConverter`), so
 that no id reaches the database beyond the 64 bits a primary key has. A view declares the
-parameters it reads with `koonto.pagecache.query_parameters` (a page type with a
+parameters it reads with `ops.pagecache.query_parameters` (a page type with a
 `query_parameters` attribute): the page cache keys on them, and tests find them there
 (tests/security/test_hostile_input.py).
 """
@@ -27,6 +27,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ops.input_guard import UNUSABLE_RE
+
 PAGE_SIZE = 12
 MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
 MIN_YEAR, MAX_YEAR = 1900, 2999
@@ -34,9 +36,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_ID = 2**63 - 1
 # Longer than any filter value, page number or search the site needs (search cuts at 200).
 MAX_VALUE_LENGTH = 200
-# C0 and C1 control characters, and the replacement character that stands for bytes that
-# were not valid UTF-8 (Django decodes the query string with errors="replace").
-UNUSABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ small and change seldom, so each process keeps all their rows instead of joining
 them on every request.
 
 The rows are tagged with a token stored under the current content generation
-(koonto.pagecache.memo): saving or deleting a municipality or a theme bumps the generation
+(ops.pagecache.memo): saving or deleting a municipality or a theme bumps the generation
 (koonto.signals, CACHE_AFFECTING_MODELS), which every process reads (from the database once per
 request, or from Redis), so the next lookup in any process reloads the table. A random token, not
 the generation number itself, so that rows read before the cache was cleared can never pass for
@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from koonto.pagecache import memo
+from ops.pagecache import memo
 
 _loaded: dict[str, tuple[str, dict]] = {}
 

@@ -17,9 +17,10 @@ from koonto.api import views as api_views
 from koonto.api.v2 import api_router
 from koonto.api.v3 import api as v3_api
 from koonto.listing import IdConverter
-from koonto.pagecache import query_parameters
 from koonto.preview import page_preview
 from koonto.sitemap import MultilingualSitemap
+from ops import views as ops_views
+from ops.pagecache import query_parameters
 from search import views as search_views
 
 # Ids in public paths fit the database's 64-bit keys (koonto.listing.IdConverter).
@@ -32,10 +33,10 @@ def admin_view(view):
 
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", ops_views.healthz, name="healthz"),
     # Feeds and discovery (koonto.feeds): robots.txt points crawlers at the sitemap.
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
-    # `p`: Django's sitemap pages (koonto.pagecache keys the cached answer on it alone).
+    # `p`: Django's sitemap pages (ops.pagecache keys the cached answer on it alone).
     path(
         "sitemap.xml",
         query_parameters("p")(sitemap_views.sitemap),
@@ -66,8 +67,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 # Uploaded media through Django only when KOONTO_SERVE_MEDIA is set or DEBUG is on
-# (koonto.views.serve_media, which refuses originals and path tricks).
-urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", views.serve_media, name="serve_media")]
+# (ops.views.serve_media, which refuses originals and path tricks).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", ops_views.serve_media, name="serve_media")]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

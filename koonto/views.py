@@ -2,55 +2,20 @@
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
-from django.db.utils import DatabaseError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-from django.views.static import serve as serve_static
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from koonto.listing import ListingState, clean_choice, paginate
 from koonto.models import Organisation
-from koonto.pagecache import query_parameters
-from koonto.security import is_public_media_path
 from koonto.tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for
-
-
-@never_cache
-@require_GET
-def healthz(request):
-    """Liveness and readiness: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@require_GET
-def serve_media(request, path: str):
-    """Uploaded media from MEDIA_ROOT, for local production-like runs (`make serve`) only.
-
-    whitenoise serves static files but not uploads, so without this a local run under
-    production settings shows broken images. It answers only when KOONTO_SERVE_MEDIA is set
-    (or DEBUG is on); in production the front proxy or object storage serves media.
-    Django's static serve view refuses paths outside MEDIA_ROOT; originals, and any path not in
-    its canonical spelling, are refused here as in koonto.security.ProtectedMediaMiddleware, in
-    case a URL reaches this view without passing the middleware.
-    """
-    if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG) or not is_public_media_path(settings.MEDIA_URL + path):
-        raise Http404
-    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
+from ops.pagecache import query_parameters
 
 
 def untranslated(request, page_id: int):

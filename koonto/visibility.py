@@ -15,7 +15,7 @@ Hidden is:
 - a **document** in a collection with a view restriction (on it or on an ancestor).
 
 **Images** have no privacy in Wagtail (renditions are plain files, originals are never served,
-see koonto.security), so an image is shown wherever a visible page or snippet shows it. The upload
+see ops.security), so an image is shown wherever a visible page or snippet shows it. The upload
 libraries in the API list only the images and documents that visible content uses
 (`PublicRule.used_by_public_content`), never the whole library.
 
@@ -25,7 +25,7 @@ if that is visible, and templates mark it with its `lang`; otherwise not at all.
 
 A rule is made once per request (`rule_for(request)`) and reads what it needs (restricted pages
 and collections, the site's language roots) once, kept under the page cache's content generation
-(koonto.pagecache.memo), so checking many objects costs no query per object.
+(ops.pagecache.memo), so checking many objects costs no query per object.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
-from koonto.pagecache import memo
+from ops.pagecache import memo
 
 T = TypeVar("T", bound=Model)
 

@@ -12,11 +12,11 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from koonto import pagecache
 from koonto.dashboard import PANELS
 from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
 from koonto.section_po import section_po_view, user_may_work_on
 from koonto.translation_views import submit_translation_for_review, upload_pofile
+from ops import pagecache
 
 
 class MunicipalityViewSet(SnippetViewSet):

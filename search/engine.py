@@ -27,8 +27,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from guides.models import call_status
-from koonto import pagecache, registers
+from koonto import registers
 from koonto.visibility import PublicRule, rule_for
+from ops import pagecache
 from search import ranking
 from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
 from search.ranking import RANK_FIELDS, RankData
@@ -322,7 +323,7 @@ def run_search(
 
 def cached_search(query: str, locale: Locale, filters: dict[str, str] | None = None, rule: PublicRule | None = None) -> Outcome:
     """run_search, kept in the shared cache until published content changes (the page cache's
-    generation, koonto/pagecache.py) or the next event or call boundary (open calls rank first).
+    generation, ops/pagecache.py) or the next event or call boundary (open calls rank first).
 
     The search page itself is never stored by the page cache, so that every search is counted
     for the report (search/views.py); this keeps the expensive part for a popular query. The

@@ -18,8 +18,8 @@ from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from koonto.listing import ListingState, clean_text
-from koonto.pagecache import query_parameters
 from koonto.visibility import PublicRule, rule_for
+from ops.pagecache import query_parameters
 from search import engine
 from search.models import ZeroResultHits
 from search.normalise import query_terms

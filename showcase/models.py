@@ -65,7 +65,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
     parent_page_types = ["home.HomePage"]
     subpage_types = ["showcase.ShowcasePage"]
     # What listing_context reads from the query string: the hostile-input test sends bad values to
-    # these, and the page cache keys on these alone (koonto.pagecache.query_parameters).
+    # these, and the page cache keys on these alone (ops.pagecache.query_parameters).
     query_parameters = frozenset(["municipality", "theme", "group", "period", "page"])
 
     class Meta:
@@ -282,7 +282,7 @@ class ShowcasePage(
     tag_page_key = "showcases"
     tag_page_heading = _("Project showcases")
     tag_page_ordering = ("title",)
-    # `from`: the list view the back link returns to (templates/showcase/showcase_page.html; koonto.pagecache).
+    # `from`: the list view the back link returns to (templates/showcase/showcase_page.html; ops.pagecache).
     query_parameters = frozenset(["from"])
 
     class ProgrammePeriod(models.TextChoices):

@@ -1,4 +1,4 @@
-"""HTTP caching (koonto/http.py): anonymous public reads are cacheable for a minute, with an ETag;
+"""HTTP caching (ops/cache_headers.py): anonymous public reads are cacheable for a minute, with an ETag;
 anything personal, private or failed is not."""
 
 import pytest
@@ -9,7 +9,7 @@ from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
-from koonto.http import PublicCacheMiddleware
+from ops.cache_headers import PublicCacheMiddleware
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from koonto import pagecache
 from koonto.models import KoontoSettings, Organisation
+from ops import pagecache
 from tests.factories import EventPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,13 +48,13 @@ def get(client, url, **extra):
 
 
 def test_a_second_anonymous_request_is_served_from_the_cache_with_one_query(client, site, home):
-    """Without a shared cache, the one query of a hit reads the content generation (koonto.pagecache)."""
+    """Without a shared cache, the one query of a hit reads the content generation (ops.pagecache)."""
     first = get(client, home.url)
     assert first["X-Koonto-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
         second = get(client, home.url)
     assert second["X-Koonto-Cache"] == "hit"
-    assert [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in queries] == ["koonto_contentgeneration"]
+    assert [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in queries] == ["ops_contentgeneration"]
     assert second.content == first.content
     assert second["ETag"] and second["Cache-Control"] == first["Cache-Control"]
     assert client.get(home.url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
@@ -87,7 +87,7 @@ def test_with_redis_publishing_a_change_shows_at_once(redis_cache, client, site,
 def committed_elsewhere(change) -> None:
     """What another app process does when it publishes: it changes rows (here without this
     process's signals) and, as its transaction commits, bumps the generation row."""
-    from koonto.models import ContentGeneration
+    from ops.models import ContentGeneration
 
     change()
     ContentGeneration.objects.filter(pk=pagecache.GENERATION_ROW).update(number=F("number") + 1)
@@ -121,7 +121,7 @@ def test_the_generation_is_read_once_per_request(client, site, settings, page_ca
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:
             get(client, "/fi/tapahtumat/")
-        assert sum("koonto_contentgeneration" in query["sql"] for query in queries) == 1
+        assert sum("ops_contentgeneration" in query["sql"] for query in queries) == 1
 
 
 def test_publishing_a_change_shows_at_once(client, site, event_index):

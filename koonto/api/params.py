@@ -36,7 +36,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 
-from koonto.listing import MAX_ID, MAX_YEAR, MIN_YEAR, UNUSABLE_RE, shown
+from koonto.listing import MAX_ID, MAX_YEAR, MIN_YEAR, shown
+from ops.input_guard import UNUSABLE_RE
 from search.normalise import words
 
 PROBLEM_JSON = "application/problem+json"

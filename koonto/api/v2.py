@@ -38,8 +38,8 @@ from wagtail.models import Locale, Site
 from koonto.api.fields import ImageRenditionsField
 from koonto.api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.models import Municipality, Organisation
-from koonto.pagecache import declare_query_parameters
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
+from ops.pagecache import declare_query_parameters
 from search.engine import clean_query
 from search.normalise import query_terms
 
@@ -228,7 +228,7 @@ class KoontoPageSerializer(PageSerializer):
 
 
 class CacheQueryParametersMixin:
-    """Tells the page cache (koonto.pagecache) which query parameters an answer depends on.
+    """Tells the page cache (ops.pagecache) which query parameters an answer depends on.
 
     A listing answers an unknown parameter with a 400 (Wagtail's check_query_parameters), so every
     parameter of a 200 is one it read, except jQuery's cache-busting `_`, which it ignores (an

@@ -39,11 +39,11 @@ from wagtail.rich_text import expand_db_html
 
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto import pagecache
 from koonto.api.fields import IMAGE_RENDITIONS
 from koonto.api.params import MAX_ID, english, parse_moment, problem
 from koonto.models import Municipality
 from koonto.visibility import language_of, rule_for, visible_rows
+from ops import pagecache
 
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # Purges a front proxy or CDN on publish; without WAGTAILFRONTENDCACHE backends it does nothing.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",  # search: editor-picked results and query logging
     "wagtail.embeds",
     "wagtail.sites",
@@ -73,54 +75,57 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Security (koonto/security.py, koonto/twofactor/, docs/security.md): CSP headers,
+    # Security (ops/security.py, ops/twofactor/, docs/security.md): CSP headers,
     # admin login lockout, optional TOTP two-factor with recovery codes.
     "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "koonto.twofactor",
+    "ops.twofactor",
+    # Last: its ready() connects the page cache to every snippet and setting model, which Wagtail
+    # knows only once its own apps are ready (ops/signals.py).
+    "ops",
 ]
 
-# Order matters for HTTP caching (koonto/http.py); responses pass these bottom to top.
+# Order matters for HTTP caching (ops/cache_headers.py); responses pass these bottom to top.
 # CORS answers preflights before anything else and adds its headers last, also to 304s.
 # ConditionalGet (ETag, 304) must see the Cache-Control that PublicCacheMiddleware decided,
 # and PublicCacheMiddleware must see every cookie and Vary header set below it (session,
 # CSRF, messages, locale), so both sit above WhiteNoise and the session middleware.
-# The anonymous page cache (koonto/pagecache.py) stores what PublicCacheMiddleware made
+# The anonymous page cache (ops/pagecache.py) stores what PublicCacheMiddleware made
 # public, and its hits still pass ConditionalGet for ETag/304.
 MIDDLEWARE = [
-    # Request id (koonto/logging.py) first: every later log line and every response carries it.
-    "koonto.logging.RequestIdMiddleware",
+    # Request id (ops/logging.py) first: every later log line and every response carries it.
+    "ops.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Security (koonto/security.py) sits high so that every response gets the headers, also
+    # Security (ops/security.py) sits high so that every response gets the headers, also
     # cached pages, 304s and CORS preflights (Content-Security-Policy, Permissions-Policy), and
     # uploaded originals (/media/documents/, /media/original_images/) are never served.
-    "koonto.security.ContentSecurityPolicyMiddleware",
-    "koonto.security.PermissionsPolicyMiddleware",
-    "koonto.security.ProtectedMediaMiddleware",
+    "ops.security.ContentSecurityPolicyMiddleware",
+    "ops.security.PermissionsPolicyMiddleware",
+    "ops.security.ProtectedMediaMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "koonto.pagecache.AnonymousPageCacheMiddleware",
-    "koonto.http.PublicCacheMiddleware",
+    "ops.pagecache.AnonymousPageCacheMiddleware",
+    "ops.cache_headers.PublicCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "koonto.middleware.KoontoLocaleMiddleware",
+    "ops.locale.KoontoLocaleMiddleware",
     # Hostile input: a path no page can have, or an API parameter no endpoint can use, is a 400
-    # before any view or query runs (koonto/input_guard.py, koonto/api/params.py).
+    # before any view or query runs (ops/input_guard.py, koonto/api/params.py).
     "koonto.api.params.APIParametersMiddleware",
-    "koonto.input_guard.PathGuardMiddleware",
+    "ops.input_guard.PathGuardMiddleware",
     "koonto.api.views.APIWritesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-factor (koonto/twofactor/): marks a session verified, and keeps a password-only
+    # Two-factor (ops/twofactor/): marks a session verified, and keeps a password-only
     # session out of the admin when a second factor is due.
     "django_otp.middleware.OTPMiddleware",
-    "koonto.twofactor.middleware.TwoFactorMiddleware",
+    "ops.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "koonto.security.ViewPasswordRateLimitMiddleware",
+    "ops.security.ViewPasswordRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes turns a locked-out login into its lockout page; it must come last.
@@ -275,10 +280,8 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
     }
 # Each language tree has its own slugs: purge a page's own URL, not one per language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
-# Installed always (its publish signals do nothing without backends), so a switch needs no code.
-INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-# KOONTO_SERVE_MEDIA=1: Django itself serves MEDIA_ROOT at MEDIA_URL (koonto.views.serve_media).
+# KOONTO_SERVE_MEDIA=1: Django itself serves MEDIA_ROOT at MEDIA_URL (ops.views.serve_media).
 # For local production-like runs (`make serve`); in production the proxy or object storage
 # serves media.
 KOONTO_SERVE_MEDIA = env_bool("KOONTO_SERVE_MEDIA", False)
@@ -338,22 +341,22 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
 TAGGIT_CASE_INSENSITIVE = True
 
-# Logs (koonto/logging.py, docs/deploy.md): one JSON object a line, with the request id; errors
+# Logs (ops/logging.py, docs/deploy.md): one JSON object a line, with the request id; errors
 # carry their traceback. App servers write them to stdout, which the process manager or platform
 # collects; management commands to stderr, so that their stdout is their output alone.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "koonto.logging.JsonFormatter"}},
-    "handlers": {"console": {"class": "koonto.logging.ConsoleHandler", "formatter": "json"}},
+    "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "ops.logging.ConsoleHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
-# HTTP caching (koonto/http.py): seconds that browsers and proxies may reuse an anonymous
+# HTTP caching (ops/cache_headers.py): seconds that browsers and proxies may reuse an anonymous
 # public response. Short, so that a published change shows within a minute.
 KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
-# The anonymous full-page cache (koonto/pagecache.py) in the `default` cache; entries live at
+# The anonymous full-page cache (ops/pagecache.py) in the `default` cache; entries live at
 # most this many seconds (and never past the next event start or call deadline), and
 # publishing anything empties it. Its keys carry the content generation, which every process
 # reads (from Redis, or once per request from the database), so it is right in every worker
@@ -385,13 +388,13 @@ KOONTO_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("KOONTO_PREVIEW_TOKEN_MAX_AGE"
 # Name of the project as the public sees it, in each language (used in <title>).
 KOONTO_SITE_TITLE = _("Koonto – citizen-led development in Pohjois-Savo")
 
-# Security (koonto/security.py, koonto/twofactor/, docs/security.md). Every value here is safe
+# Security (ops/security.py, ops/twofactor/, docs/security.md). Every value here is safe
 # in every environment; production.py adds what needs TLS (secure cookies, HSTS).
 #
 # Content-Security-Policy (django-csp 4): the public site runs no inline script or style; the
 # guide's click-to-load videos may frame YouTube's no-cookie player and Vimeo. JSON-LD is a
 # data block, which CSP does not treat as script. The admin gets ADMIN_CONTENT_SECURITY_POLICY
-# (koonto.security.ContentSecurityPolicyMiddleware): Wagtail's admin needs inline script.
+# (ops.security.ContentSecurityPolicyMiddleware): Wagtail's admin needs inline script.
 # KOONTO_CSP_MEDIA_ORIGINS: origins of media on object storage or a CDN, e.g. https://cdn.example.fi;
 # the S3 switches (AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL) add theirs without it.
 _csp_media = env_list("KOONTO_CSP_MEDIA_ORIGINS")
@@ -418,7 +421,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# The editor's preview of a public page (koonto.security.ContentSecurityPolicyMiddleware): the
+# The editor's preview of a public page (ops.security.ContentSecurityPolicyMiddleware): the
 # public policy, framed only by the admin itself.
 PREVIEW_CONTENT_SECURITY_POLICY = {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
 ADMIN_CONTENT_SECURITY_POLICY = {
@@ -438,7 +441,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'self'"],
 }
 # Features no Koonto page uses are switched off for the page and everything it frames,
-# except fullscreen and autoplay for the video players (koonto.security.PermissionsPolicyMiddleware).
+# except fullscreen and autoplay for the video players (ops.security.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), browsing-topics=(), "
@@ -463,17 +466,17 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "koonto.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "koonto.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
 KOONTO_TRUSTED_PROXY_COUNT = int(os.environ.get("KOONTO_TRUSTED_PROXY_COUNT", "0"))
 
 # Password-protected pages and document collections: one address may try their shared
 # passwords this many times per window, both forms counted together
-# (koonto.security.ViewPasswordRateLimitMiddleware); then it gets a 429 until the window ends.
+# (ops.security.ViewPasswordRateLimitMiddleware); then it gets a 429 until the window ends.
 KOONTO_VIEW_PASSWORD_ATTEMPTS = int(os.environ.get("KOONTO_VIEW_PASSWORD_ATTEMPTS", "10"))
 KOONTO_VIEW_PASSWORD_WINDOW = int(os.environ.get("KOONTO_VIEW_PASSWORD_WINDOW", str(15 * 60)))
 
-# Two-factor sign-in for the admin (koonto/twofactor/): anyone may set up an authenticator app;
+# Two-factor sign-in for the admin (ops/twofactor/): anyone may set up an authenticator app;
 # a user with one must enter a code after the password. KOONTO_REQUIRE_2FA makes it compulsory
 # for superusers, KOONTO_REQUIRE_2FA_STAFF for every admin user.
 KOONTO_REQUIRE_2FA = env_bool("KOONTO_REQUIRE_2FA", False)

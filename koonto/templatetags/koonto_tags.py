@@ -44,10 +44,10 @@ def _menu_pages(request, home: Page) -> list[dict]:
     """The home page's public menu children as {pk, title, url}, kept until content changes.
 
     Every page shows the menu; it changes only when pages are published or moved, which is when
-    the content generation changes (koonto.pagecache), so it is cached under that generation:
+    the content generation changes (ops.pagecache), so it is cached under that generation:
     every worker builds it anew at its first request after a publication.
     """
-    from koonto.pagecache import memo
+    from ops.pagecache import memo
 
     def build():
         children = rule_for(request).pages(home.get_children().in_menu())
@@ -155,9 +155,9 @@ def footer_contacts(koonto_settings):
     """Footer contacts as the reader may see them (koonto.visibility), kept until content changes.
 
     Saving the settings, a footer contact, a contact person or an organisation changes the
-    content generation (koonto.signals), which drops them in every process (koonto.pagecache.memo).
+    content generation (koonto.signals), which drops them in every process (ops.pagecache.memo).
     """
-    from koonto.pagecache import memo
+    from ops.pagecache import memo
 
     if koonto_settings is None or not koonto_settings.pk:
         return []

@@ -104,7 +104,7 @@ def test_home_page_query_count_does_not_grow_with_content(
 
 
 # Issue 9: uncached queries of the home page (12), and since issue 15 one more: the content
-# generation, read once per request, that the per-process menu and footer follow (koonto.pagecache).
+# generation, read once per request, that the per-process menu and footer follow (ops.pagecache).
 HOME_BUDGET = 13
 
 

@@ -1,4 +1,4 @@
-"""The content generation in the database (koonto.pagecache): what other app processes go by.
+"""The content generation in the database (ops.pagecache): what other app processes go by.
 
 Without Redis every gunicorn worker keeps its own menu, footer and register tables; they follow
 the generation row, bumped once per committed change (tests/ops/test_two_app_servers.py shows
@@ -10,12 +10,13 @@ from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from koonto import pagecache
+from ops import pagecache
 
 
 def test_registers_follow_a_change_committed_by_another_process(db):
     from koonto import registers
-    from koonto.models import ContentGeneration, Municipality
+    from koonto.models import Municipality
+    from ops.models import ContentGeneration
 
     kuopio = Municipality.objects.get(code="297")
     assert registers.municipalities()[kuopio.pk].name_fi == "Kuopio"
@@ -26,7 +27,8 @@ def test_registers_follow_a_change_committed_by_another_process(db):
 
 
 def test_changes_bump_the_database_generation_once_when_they_commit(fi_locale, django_capture_on_commit_callbacks):
-    from koonto.models import ContentGeneration, Municipality, Theme
+    from koonto.models import Municipality, Theme
+    from ops.models import ContentGeneration
 
     def generation() -> int:
         return ContentGeneration.objects.get(pk=pagecache.GENERATION_ROW).number

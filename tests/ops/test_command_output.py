@@ -1,6 +1,6 @@
 """A management command's stdout is its output alone: `manage.py dumpdata > backup.json` is JSON.
 
-Log lines (one JSON object each, koonto/logging.py) go to stderr in management commands; app
+Log lines (one JSON object each, ops/logging.py) go to stderr in management commands; app
 servers keep them on stdout (tests/ops/test_two_app_servers.py).
 """
 

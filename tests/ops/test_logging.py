@@ -1,4 +1,4 @@
-"""Structured logs (koonto/logging.py): JSON lines with the request id, tracebacks for errors."""
+"""Structured logs (ops/logging.py): JSON lines with the request id, tracebacks for errors."""
 
 import io
 import json
@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import path
 
-from koonto.logging import JsonFormatter, RequestIdMiddleware, current_request_id, request_id_from
+from ops.logging import JsonFormatter, RequestIdMiddleware, current_request_id, request_id_from
 
 
 def fails(request):
@@ -125,8 +125,8 @@ def test_the_request_id_middleware_is_first_and_settings_log_json_to_the_console
 
     The console is stdout in app servers and stderr in commands (tests/ops/test_command_output.py,
     tests/ops/test_two_app_servers.py run both for real)."""
-    assert settings.MIDDLEWARE[0] == "koonto.logging.RequestIdMiddleware"
-    assert RequestIdMiddleware.__module__ == "koonto.logging"
+    assert settings.MIDDLEWARE[0] == "ops.logging.RequestIdMiddleware"
+    assert RequestIdMiddleware.__module__ == "ops.logging"
     handler = settings.LOGGING["handlers"]["console"]
-    assert handler["class"] == "koonto.logging.ConsoleHandler"
-    assert settings.LOGGING["formatters"][handler["formatter"]]["()"] == "koonto.logging.JsonFormatter"
+    assert handler["class"] == "ops.logging.ConsoleHandler"
+    assert settings.LOGGING["formatters"][handler["formatter"]]["()"] == "ops.logging.JsonFormatter"

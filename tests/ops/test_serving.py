@@ -25,7 +25,7 @@ def test_gunicorn_reads_workers_bind_and_timeout_from_the_environment(monkeypatc
     config = gunicorn_config(monkeypatch, WEB_CONCURRENCY="3", GUNICORN_BIND="0.0.0.0:9000", GUNICORN_TIMEOUT="45")
     assert (config["workers"], config["bind"], config["timeout"]) == (3, "0.0.0.0:9000", 45)
     assert config["accesslog"] == "-" and config["errorlog"] == "-"
-    assert config["logconfig_dict"]["formatters"]["json"]["()"] == "koonto.logging.JsonFormatter"
+    assert config["logconfig_dict"]["formatters"]["json"]["()"] == "ops.logging.JsonFormatter"
 
 
 @pytest.fixture

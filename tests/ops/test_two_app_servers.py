@@ -5,7 +5,7 @@ sends them to different worker processes on one machine too. With the shared cac
 PostgreSQL) the anonymous page cache and sessions are the same everywhere, so a page published,
 changed or unpublished through server A is right through server B on the very next request,
 although B has just served (and cached) the old version. Without Redis each process has a cache
-of its own, keyed on the content generation in the database (koonto.pagecache): the menu, and
+of its own, keyed on the content generation in the database (ops.pagecache): the menu, and
 the page cache when it is on, are just as right on the next request.
 """
 

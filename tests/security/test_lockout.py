@@ -69,7 +69,7 @@ def test_lockout_ends_after_the_cool_off(client, user):
 
 def test_client_address_behind_trusted_proxies_cannot_be_forged(rf, settings):
     """With one trusted proxy, the last X-Forwarded-For entry is the visitor; earlier ones are the client's own words."""
-    from koonto.security import client_ip
+    from ops.security import client_ip
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5", REMOTE_ADDR="10.0.0.1")
     settings.KOONTO_TRUSTED_PROXY_COUNT = 0

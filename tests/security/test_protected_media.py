@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from koonto.views import serve_media
+from ops.views import serve_media
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,16 @@ strings are the views' own (koonto.listing reads them); the API has an edge of i
 also checks every parameter and answers in problem+json (koonto.api.params).
 """
 
+import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 
-from koonto.listing import UNUSABLE_RE
+# C0 and C1 control characters, and the replacement character that stands for bytes that
+# were not valid UTF-8 (Django decodes the query string with errors="replace"). The HTML and
+# API parameter layers (koonto.listing, api params) refuse the same characters.
+UNUSABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
 
 
 class PathGuardMiddleware:

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
-from koonto.twofactor.forms import TokenForm
+from ops.twofactor.forms import TokenForm
 
 DEVICE_NAME = "Koonto"
 RECOVERY_DEVICE_NAME = "recovery"

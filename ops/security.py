@@ -207,7 +207,7 @@ class ViewPasswordRateLimitMiddleware:
 def serves_restricted_page(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether the response shows a public-site page that has a view restriction.
 
-    Used by koonto.http.PublicCacheMiddleware for personal responses only (a restricted page is
+    Used by ops.cache_headers.PublicCacheMiddleware for personal responses only (a restricted page is
     shown only to a logged-in user or a session that knows the password), so an anonymous
     public page costs no extra query.
     """

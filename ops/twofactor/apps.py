@@ -3,6 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TwoFactorConfig(AppConfig):
-    name = "koonto.twofactor"
-    label = "koonto_twofactor"
+    name = "ops.twofactor"
+    label = "twofactor"
     verbose_name = _("Two-step verification")

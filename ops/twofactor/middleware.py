@@ -8,8 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 
-from koonto.security import is_admin_path
-from koonto.twofactor.policy import needs_setup, needs_verification
+from ops.security import is_admin_path
+from ops.twofactor.policy import needs_setup, needs_verification
 
 # Views a password-only session may reach: signing in and out, and the two-factor steps.
 OPEN_VIEWS = {

@@ -5,7 +5,7 @@ Those requests are anonymous and identical, so the finished response is kept in 
 cache (Redis when `REDIS_URL` is set, shared by every app server) and served again without
 rendering it again.
 
-What is cached: a response that koonto.http.PublicCacheMiddleware marked `public` (an anonymous
+What is cached: a response that ops.cache_headers.PublicCacheMiddleware marked `public` (an anonymous
 200 GET or HEAD, no cookie set, not the admin, not a preview, not a private page). Requests with
 a session cookie or an Authorization header (editors, translators, API tokens) never read from the
 cache, so an editor never sees the anonymous copy and a cached page never shows a draft.
@@ -18,7 +18,7 @@ The content generation: how cached things stay right
   footers, highlights and listings of other pages, and tracking those dependencies is not worth
   the risk on a site this size.
 - Without a shared cache (no `REDIS_URL`: each gunicorn worker has its own LocMemCache) the
-  generation is a row in the database (koonto.models.ContentGeneration), the one store every
+  generation is a row in the database (ops.models.ContentGeneration), the one store every
   process shares. It is read once per request (the first time something asks, kept for the rest of
   the request) and bumped with `UPDATE ... SET number = number + 1` when the change commits, so
   every worker sees a publication at its next request, with one small query per request. The
@@ -68,7 +68,6 @@ import re
 from collections.abc import Callable, Collection
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
@@ -154,7 +153,7 @@ def _database_generation() -> int:
     scope = _request_generation.get()
     if scope is not None and "number" in scope:
         return scope["number"]
-    from koonto.models import ContentGeneration
+    from ops.models import ContentGeneration
 
     number = ContentGeneration.objects.filter(pk=GENERATION_ROW).values_list("number", flat=True).first()
     if number is None:
@@ -166,7 +165,7 @@ def _database_generation() -> int:
 
 
 def _bump_database_generation() -> None:
-    from koonto.models import ContentGeneration
+    from ops.models import ContentGeneration
 
     if not ContentGeneration.objects.filter(pk=GENERATION_ROW).update(number=F("number") + 1):
         ContentGeneration.objects.get_or_create(pk=GENERATION_ROW, defaults={"number": _fresh_number()})
@@ -190,19 +189,26 @@ def memo(key: str, build: Callable[[], object]):
     return value
 
 
+def rollover_fields() -> list[tuple[type, str]]:
+    """(page model, field) for every moment at which a page's public listing changes by itself.
+
+    A page type declares them as `cache_rollover_fields` (events: when they start and end; calls:
+    when they open and close); this module finds them, so it knows no page type by name.
+    """
+    from wagtail.models import get_page_models  # the page models exist only once apps are ready
+
+    return [(model, name) for model in get_page_models() for name in getattr(model, "cache_rollover_fields", ())]
+
+
 def next_rollover_seconds(generation: str) -> float | None:
-    """Seconds until the next event starts or ends or the next call opens or closes, if any."""
+    """Seconds until the next declared moment (an event starting or ending, a call opening or
+    closing) of a live page, if any."""
     key = ROLLOVER_KEY.format(generation=generation)
     moment = cache.get(key)
     if moment is None:
         now = timezone.now()
-        events = apps.get_model("events", "EventPage").objects.live()
-        calls = apps.get_model("guides", "FundingCallPage").objects.live()
         candidates = [
-            events.filter(starts_at__gt=now).aggregate(m=Min("starts_at"))["m"],
-            events.filter(ends_at__gt=now).aggregate(m=Min("ends_at"))["m"],
-            calls.filter(opens_at__gt=now).aggregate(m=Min("opens_at"))["m"],
-            calls.filter(closes_at__gt=now).aggregate(m=Min("closes_at"))["m"],
+            model.objects.live().filter(**{f"{name}__gt": now}).aggregate(m=Min(name))["m"] for model, name in rollover_fields()
         ]
         moment = min((c for c in candidates if c is not None), default=False)
         cache.set(key, moment, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
@@ -321,7 +327,7 @@ def query_is_storable(request: HttpRequest, generation: str) -> bool:
 class AnonymousPageCacheMiddleware:
     """Serve anonymous public responses from the cache; store them on the way out.
 
-    Sits above koonto.http.PublicCacheMiddleware (so it sees the Cache-Control that middleware
+    Sits above ops.cache_headers.PublicCacheMiddleware (so it sees the Cache-Control that middleware
     decided) and below ConditionalGetMiddleware (so a cached response still answers with 304).
     It also marks the span of each request, in which the database generation is read once.
     """

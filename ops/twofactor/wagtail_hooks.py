@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from koonto.twofactor import views
+from ops.twofactor import views
 
 
 @hooks.register("register_admin_urls")

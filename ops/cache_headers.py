@@ -18,7 +18,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from koonto.security import serves_restricted_page
+from ops.security import serves_restricted_page
 
 # The admin is for staff only; its responses are never public, even for an anonymous visitor
 # (the login form sets a CSRF cookie, but not every admin view does).
@@ -58,7 +58,7 @@ class PublicCacheMiddleware:
         if is_personal(request, response):
             patch_cache_control(response, private=True, no_cache=True)
             # A page behind a view restriction (login, group, password) must not even stay in
-            # the browser's own cache, e.g. on a shared computer (koonto.security).
+            # the browser's own cache, e.g. on a shared computer (ops.security).
             if serves_restricted_page(request, response):
                 patch_cache_control(response, no_store=True)
         elif is_public(request, response):

@@ -1,0 +1,40 @@
+"""Views of operations: the health check, and uploaded media for local production-like runs."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.static import serve as serve_static
+
+from ops.security import is_public_media_path
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness and readiness: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def serve_media(request, path: str):
+    """Uploaded media from MEDIA_ROOT, for local production-like runs (`make serve`) only.
+
+    whitenoise serves static files but not uploads, so without this a local run under
+    production settings shows broken images. It answers only when KOONTO_SERVE_MEDIA is set
+    (or DEBUG is on); in production the front proxy or object storage serves media.
+    Django's static serve view refuses paths outside MEDIA_ROOT; originals, and any path not in
+    its canonical spelling, are refused here as in ops.security.ProtectedMediaMiddleware, in
+    case a URL reaches this view without passing the middleware.
+    """
+    if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG) or not is_public_media_path(settings.MEDIA_URL + path):
+        raise Http404
+    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
