@@ -57,6 +57,6 @@ logconfig_dict = {
 def post_worker_init(worker):
     """Load the search dictionaries before the worker takes requests, not in the first search
     (a second or two per language: the p99 of search in bench/results/latest.md)."""
-    from search.normalise import load_dictionaries
+    from koonto.normalise import load_dictionaries
 
     load_dictionaries()

@@ -89,7 +89,7 @@ def measure(name: str, pages: int, rounds: int) -> dict:
 
     call_command("migrate", verbosity=0)
     locale, built_seconds = build_site(pages)
-    from search.normalise import normalise_text
+    from koonto.normalise import normalise_text
 
     normalise_text("yhdistyksille", "fi")  # load the dictionary (seconds, once per process) before timing
     started = time.perf_counter()

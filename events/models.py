@@ -21,6 +21,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from events.structured_data import event_data
 from koonto.api.fields import (
     ChoiceLabelField,
     ImageRenditionsField,
@@ -44,10 +45,10 @@ from koonto.listing import (
     parse_month,
 )
 from koonto.models import ListingMixin, Municipality
+from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import PublicRule, rule_for
-from search.normalise import NormalisedSearchMixin
 
 
 class EventQuerySet(PageQuerySet):
@@ -323,7 +324,8 @@ class EventPage(
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        # The call's page lists them through this name, so guides need not import events.
+        related_name="info_sessions",
         help_text=_("For an info session: the call it is about. The event is then listed on the call's page."),
     )
     tags = ClusterTaggableManager(
@@ -399,6 +401,11 @@ class EventPage(
     # What the API fields read, fetched with the pages (koonto/api/v2.py).
     api_select_related = ["listing_image", "municipality", "organiser__locale", "related_call"]
 
+    # How other apps see this type, without knowing it by name: search's result type, and one
+    # piece of content when shared (Open Graph og:type).
+    search_result_type = ("event", _("Event"))
+    og_type = "article"
+
     # Listings change when an event starts and ends: cached pages expire then (ops.pagecache).
     cache_rollover_fields = ("starts_at", "ends_at")
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions"]
@@ -418,6 +425,17 @@ class EventPage(
             errors["registration_deadline"] = _("Registration must close before the event starts.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def municipality_rows(cls, page_ids=None, locale_id=None):
+        """(page id, municipality id) of events with a municipality: search's municipality facet."""
+        events = cls.objects.filter(municipality__isnull=False)
+        events = events.filter(pk__in=page_ids) if page_ids is not None else events.filter(locale_id=locale_id)
+        return events.values_list("pk", "municipality_id")
+
+    def json_ld(self, request) -> dict:
+        """A schema.org Event (koonto.structured_data asks every page type for its own)."""
+        return event_data(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

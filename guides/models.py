@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,6 +18,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from guides.blocks import GuideBodyBlock
 from koonto.api.fields import (
     CallStatusField,
     ChoiceLabelField,
@@ -28,13 +28,13 @@ from koonto.api.fields import (
     PagePathField,
     TagNamesField,
 )
-from koonto.blocks import BodyBlock, GuideBodyBlock
+from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
+from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import rule_for, visible_rows
-from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -76,6 +76,11 @@ class GuidePage(
     EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
 ):
     """A funding guide: how to apply for and run a citizen-led development project."""
+
+    # How other apps see this type, without knowing it by name: search's result type, and one
+    # piece of content when shared (Open Graph og:type).
+    search_result_type = ("guide", _("Guide"))
+    og_type = "article"
 
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "guides"
@@ -309,6 +314,11 @@ class FundingCallPage(
     (inclusive) until `closes_at` (exclusive); an editor may mark it cancelled.
     """
 
+    # How other apps see this type, without knowing it by name: search's result type, and one
+    # piece of content when shared (Open Graph og:type).
+    search_result_type = ("call", _("Funding call"))
+    og_type = "article"
+
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "calls"
     tag_page_heading = _("Funding calls")
@@ -491,9 +501,8 @@ class FundingCallPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         rule = rule_for(request)
-        # Info sessions point at the call; by label, so that guides need not import events.
-        event_model = apps.get_model("events", "EventPage")
-        context["info_sessions"] = rule.pages(event_model.objects.filter(related_call=self)).order_by("starts_at")
+        # Events point at the call (events.EventPage.related_call, related_name "info_sessions").
+        context["info_sessions"] = rule.pages(self.info_sessions.all()).order_by("starts_at")
         context["contacts"] = [row.contact for row in visible_rows(self.contacts.select_related("contact__organisation"), rule)]
         context["attachments"] = visible_rows(self.attachments.select_related("document__collection"), rule)
         return context

@@ -1,4 +1,8 @@
-"""The home page and standard content pages (about, accessibility statement, privacy notice)."""
+"""The home page and standard content pages (about, accessibility statement, privacy notice).
+
+The home page sits above the feature apps (docs/architecture.md): it shows their next call, events
+and newest showcases through their own querysets.
+"""
 
 from django.apps import apps
 from django.db import models
@@ -14,13 +18,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from events.models import EventPage
+from guides.models import FundingCallPage
 from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
+from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
+from koonto.structured_data import koonto_organization
 from koonto.visibility import PublicRule, rule_for
-from search.normalise import NormalisedSearchMixin
+from showcase.models import ShowcasePage
 
 
 class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
@@ -53,25 +61,25 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        # Feature models by label: home must not import the feature apps' internals.
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         rule = rule_for(request)
-        call_model = apps.get_model("guides", "FundingCallPage")
-        event_model = apps.get_model("events", "EventPage")
-        showcase_model = apps.get_model("showcase", "ShowcasePage")
-        calls = rule.pages(call_model.objects.filter(locale_id=self.locale_id))
+        calls = rule.pages(FundingCallPage.objects.filter(locale_id=self.locale_id))
         call = calls.featured(now)  # the next call, else the latest closed one
         context["next_call"] = call if call is not None and call.featured_rank < 2 else None
         context["latest_closed_call"] = call if call is not None and call.featured_rank == 2 else None
         context["upcoming_events"] = (
-            rule.pages(event_model.objects.filter(locale_id=self.locale_id)).select_related("municipality").upcoming(now)[:3]
+            rule.pages(EventPage.objects.filter(locale_id=self.locale_id)).select_related("municipality").upcoming(now)[:3]
         )
-        context["newest_showcases"] = rule.pages(showcase_model.objects.filter(locale_id=self.locale_id)).order_by(
+        context["newest_showcases"] = rule.pages(ShowcasePage.objects.filter(locale_id=self.locale_id)).order_by(
             "-first_published_at"
         )[:4]
         context["highlights"] = self.visible_highlights(rule)
         return context
+
+    def json_ld(self, request) -> dict:
+        """The Koonto project as a schema.org Organization (koonto.structured_data)."""
+        return koonto_organization(self, request)
 
     def visible_highlights(self, rule: PublicRule) -> list["HomePageHighlight"]:
         """The highlights whose page the public may see, in this home page's language where
@@ -129,6 +137,9 @@ class HomePageHighlight(TranslatableMixin, Orderable):
 
 class StandardPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
+
+    # One piece of content when shared (Open Graph og:type).
+    og_type = "article"
 
     body = StreamField(
         BodyBlock(),

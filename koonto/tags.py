@@ -16,6 +16,7 @@ are vocabulary managed by communications, so this does not wait for the translat
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import QuerySet
 from taggit.models import Tag
@@ -71,9 +72,9 @@ class LocalisedTagsMixin:
 
 
 def taggable_page_models() -> list[type[Page]]:
-    from wagtail.models import get_page_models
-
-    return [model for model in get_page_models() if issubclass(model, LocalisedTagsMixin)]
+    """The page types with tags, in INSTALLED_APPS order and then their order in their app (the
+    order of the tag page's groups), whatever order the apps' modules happened to be imported in."""
+    return [model for app in apps.get_app_configs() for model in app.get_models() if issubclass(model, LocalisedTagsMixin)]
 
 
 def refresh_translation_tags(page: Page) -> None:

@@ -22,6 +22,7 @@ from koonto.sitemap import MultilingualSitemap
 from ops import views as ops_views
 from ops.pagecache import query_parameters
 from search import views as search_views
+from showcase import views as showcase_views
 
 # Ids in public paths fit the database's 64-bit keys (koonto.listing.IdConverter).
 register_converter(IdConverter, "id")
@@ -74,7 +75,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("untranslated/<id:page_id>/", views.untranslated, name="untranslated"),
-    path(_("organisations/<slug:slug>/"), views.organisation, name="organisation"),
+    path(_("organisations/<slug:slug>/"), showcase_views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
     path(_("tags/<str:slug>/"), views.tag, name="tag"),
     # Feeds and discovery (koonto.feeds): the calendar, one event's .ics file, RSS feeds.

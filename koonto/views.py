@@ -1,6 +1,5 @@
 """Views that belong to the site as a whole rather than to a section."""
 
-from django.apps import apps
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -9,10 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from koonto.listing import ListingState, clean_choice, paginate
-from koonto.models import Organisation
 from koonto.tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
@@ -34,32 +32,6 @@ def untranslated(request, page_id: int):
     response = TemplateResponse(request, "koonto/untranslated.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def organisation(request, slug: str):
-    """An organisation's page: what it is, and every showcase it implemented or partnered in.
-
-    The slug is the same in every language; the page shows the organisation's translation in
-    the visitor's language where there is one, and the showcases of that language.
-    """
-    locale = Locale.get_active()
-    rule = rule_for(request)
-    candidates = rule.snippets(Organisation.objects.filter(slug=slug)).select_related("municipality", "logo")
-    organisation = (
-        candidates.filter(locale=locale).first() or candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    )
-    if organisation is None:
-        raise Http404
-    # By label: the shared app must not import the showcase app's internals.
-    showcase_organisation = apps.get_model("showcase", "ShowcaseOrganisation")
-    public_pages = rule.pages(Page.objects.filter(locale=locale))
-    roles = (
-        showcase_organisation.objects.filter(organisation__translation_key=organisation.translation_key, page__in=public_pages)
-        .select_related("page")
-        .order_by("-page__first_published_at", "page__title")
-    )
-    showcases = [(item.page, item.get_role_display()) for item in roles]
-    return TemplateResponse(request, "koonto/organisation.html", {"organisation": organisation, "showcases": showcases})
 
 
 TAG_PAGE_GROUP_SIZE = 12

@@ -1,7 +1,7 @@
 """The search behind the search page, the suggestions and the API: match, rank, facet.
 
 Matching is done by Wagtail's database search backend over the normalised fields
-(search/normalise.py), so it runs in the database on SQLite and PostgreSQL alike. Ranking and
+(koonto/normalise.py), so it runs in the database on SQLite and PostgreSQL alike. Ranking and
 facets are done here, in Python, over each matched page's rank entry (search/ranking.py: its
 title and summary already in base forms, its tags, municipalities and call dates), read in the
 same query as the match: the two backends score differently (BM25 vs ts_rank), and Koonto's
@@ -16,47 +16,32 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import PlainText
 
 from guides.models import call_status
 from koonto import registers
+from koonto.models import ListingMixin
+from koonto.normalise import display_base, fold, language_of, query_terms, word_terms, words
+from koonto.tags import taggable_page_models
 from koonto.visibility import PublicRule, rule_for
 from ops import pagecache
 from search import ranking
-from search.normalise import display_base, fold, language_of, query_terms, word_terms, words
 from search.ranking import RANK_FIELDS, RankData
 
-MAX_QUERY_LENGTH = 200
 VOCABULARY_CACHE_SECONDS = 300
 # When no page has every word, pages with any word of at least this length are shown instead.
 MIN_RELAXED_TERM_LENGTH = 3
 # How alike (0-1, difflib's ratio) a word must be to a known word to be suggested instead.
 SPELLING_CUTOFF = 0.75
 
-# Result types as the visitor sees them; everything else is a "page".
-RESULT_TYPES = {
-    "guide": ("guides", "guidepage", _("Guide")),
-    "call": ("guides", "fundingcallpage", _("Funding call")),
-    "showcase": ("showcase", "showcasepage", _("Project showcase")),
-    "event": ("events", "eventpage", _("Event")),
-}
 PAGE_TYPE_LABEL = _("Page")
-TAGGED_MODELS = [("guides", "guidepage"), ("guides", "fundingcallpage"), ("showcase", "showcasepage"), ("events", "eventpage")]
-LISTING_MODELS = [
-    ("guides", "guidepage"),
-    ("guides", "fundingcallpage"),
-    ("showcase", "showcasepage"),
-    ("events", "eventpage"),
-    ("home", "standardpage"),
-]
 
 # Points a query word earns where it matches (see rank()).
 TITLE_POINTS = {"exact": 8, "base": 6, "part": 2}
@@ -65,8 +50,32 @@ PHRASE_POINTS = {"title": 10, "summary": 5}
 CALL_STATUS_POINTS = {"open": 0.5, "upcoming": 0.25}
 
 
+# --- what page types tell search (docs/architecture.md: discovered, never listed here) ----------
+
+
+def result_types() -> dict[str, tuple[type[Page], str]]:
+    """Result types as the visitor sees them, {key: (page model, label)}: the page types that
+    declare `search_result_type = (key, label)`. Every other page is a "page"."""
+    return {
+        model.search_result_type[0]: (model, model.search_result_type[1])
+        for model in get_page_models()
+        if getattr(model, "search_result_type", None)
+    }
+
+
+def listing_models() -> list[type[Page]]:
+    """Page types with a summary (koonto.models.ListingMixin): their summaries feed the spelling suggestions."""
+    return [model for model in get_page_models() if issubclass(model, ListingMixin)]
+
+
+def municipality_sources() -> list[type[Page]]:
+    """Page types that know their municipalities (`municipality_rows(page_ids, locale_id)`): the facet."""
+    return [model for model in get_page_models() if hasattr(model, "municipality_rows")]
+
+
 def type_label(type_key: str):
-    return RESULT_TYPES[type_key][2] if type_key in RESULT_TYPES else PAGE_TYPE_LABEL
+    types = result_types()
+    return types[type_key][1] if type_key in types else PAGE_TYPE_LABEL
 
 
 @dataclass(slots=True)
@@ -102,11 +111,6 @@ class Outcome:
     relaxed: bool = False  # no page had every word: these pages have some of them
 
 
-def clean_query(raw: str | None) -> str:
-    """The query as searched: whitespace collapsed, cut to MAX_QUERY_LENGTH characters."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
-
-
 def search_pages(queryset, terms: list[str], operator: str = "and"):
     """Pages of `queryset` that match the base-form `terms`, in the page tree's order.
 
@@ -126,10 +130,7 @@ def public_pages(locale: Locale, rule: PublicRule | None = None):
 
 
 def type_keys() -> dict[int, str]:
-    keys = {}
-    for key, (app_label, model, _label) in RESULT_TYPES.items():
-        keys[ContentType.objects.get_by_natural_key(app_label, model).pk] = key
-    return keys
+    return {ContentType.objects.get_for_model(model).pk: key for key, (model, _label) in result_types().items()}
 
 
 ENTRY_COLUMNS = [f"rank_entry__{name}" for name in ["page_id", *RANK_FIELDS]]
@@ -183,18 +184,13 @@ def _add_facet_values(hits: dict[int, Hit], locale: Locale) -> None:
         return queryset.filter(**scope).order_by()
 
     tagged = [
-        rows_of(apps.get_model(app_label, model_name).tags.through.objects, "content_object").values_list(
-            "content_object_id", "tag_id"
-        )
-        for app_label, model_name in TAGGED_MODELS
+        rows_of(model.tagged_items.rel.related_model.objects, "content_object").values_list("content_object_id", "tag_id")
+        for model in taggable_page_models()
     ]
-    showcases = rows_of(apps.get_model("showcase", "ShowcaseMunicipality").objects, "page")
-    events = apps.get_model("events", "EventPage").objects.filter(municipality__isnull=False).order_by()
-    events = events.filter(pk__in=ids) if by_id else events.filter(locale_id=locale.pk)
-    tag_rows = list(tagged[0].union(*tagged[1:], all=True))
-    municipality_rows = list(
-        showcases.values_list("page_id", "municipality_id").union(events.values_list("pk", "municipality_id"), all=True)
-    )
+    scope = {"page_ids": ids} if by_id else {"locale_id": locale.pk}
+    located = [model.municipality_rows(**scope).order_by() for model in municipality_sources()]
+    tag_rows = list(tagged[0].union(*tagged[1:], all=True)) if tagged else []
+    municipality_rows = list(located[0].union(*located[1:], all=True)) if located else []
     tags = {
         pk: (slug, name)
         for pk, slug, name in Tag.objects.filter(pk__in={tag_id for _pk, tag_id in tag_rows}).values_list("pk", "slug", "name")
@@ -379,8 +375,7 @@ def _vocabulary(locale: Locale, rule: PublicRule) -> list[str]:
     if vocabulary is None:
         texts = public_pages(locale, rule).values_list("title", "search_description")
         found = {word for row in texts for text in row for word in words(text or "") if len(word) > 2}
-        for app_label, model_name in LISTING_MODELS:
-            model = apps.get_model(app_label, model_name)
+        for model in listing_models():
             summaries = rule.pages(model.objects.filter(locale=locale)).values_list("summary", flat=True)
             found.update(word for text in summaries for word in words(text) if len(word) > 2)
         # Base forms too: "yhdistyz" is closer to "yhdistys" than to any form of it on the pages.

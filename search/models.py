@@ -40,7 +40,7 @@ class RankEntry(models.Model):
     so it is done once, here, whenever the search index takes the page (search/backend.py):
 
     - ``*_words``: the field's words folded as the index folds them, in order (phrases);
-    - ``*_bases`` and ``*_parts``: their base forms and compound parts (search/normalise.py);
+    - ``*_bases`` and ``*_parts``: their base forms and compound parts (koonto/normalise.py);
     - a funding call's dates, so that whether it is open is decided at search time.
 
     Tags and municipalities (the facets) are not kept here: their rows change without the page

@@ -11,8 +11,8 @@ from collections import namedtuple
 from django.db import transaction
 from wagtail.models import Page
 
+from koonto.normalise import fold, language_of, word_terms, words
 from search.models import RankEntry
-from search.normalise import fold, language_of, word_terms, words
 
 # The page's short description as the search page ranks it: its summary, else the meta description.
 RANK_SUMMARY_FIELDS = ("summary", "search_description")

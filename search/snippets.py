@@ -9,7 +9,7 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from search.normalise import SUMMARY_FIELDS, word_terms
+from koonto.normalise import SUMMARY_FIELDS, word_terms
 
 SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 8

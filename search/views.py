@@ -17,12 +17,13 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from guides.models import GuideIndexPage, GuidePage
 from koonto.listing import ListingState, clean_text
+from koonto.normalise import MAX_QUERY_LENGTH, clean_query, query_terms
 from koonto.visibility import PublicRule, rule_for
 from ops.pagecache import query_parameters
 from search import engine
 from search.models import ZeroResultHits
-from search.normalise import query_terms
 from search.snippets import snippet
 
 RESULTS_PER_PAGE = 10
@@ -30,7 +31,7 @@ MAX_SUGGESTIONS = 8
 FILTER_NAMES = ("type", "tag", "municipality")
 # Where a visitor who found nothing can go next.
 FUNDING_GUIDES_SHOWN = 5
-# Longer than a search can be (engine.MAX_QUERY_LENGTH), so that a long one is told it was cut.
+# Longer than a search can be (MAX_QUERY_LENGTH), so that a long one is told it was cut.
 QUERY_READ_LENGTH = 1000
 
 
@@ -39,12 +40,10 @@ def search(request):
     state = ListingState()
     notes = state.messages
     raw_query = clean_text(request.GET, "q", state, max_length=QUERY_READ_LENGTH)
-    query = engine.clean_query(raw_query)
+    query = clean_query(raw_query)
     locale = Locale.get_active()
-    if len(" ".join(raw_query.split())) > engine.MAX_QUERY_LENGTH:
-        notes.append(
-            _("Your search was long, so only its first %(count)s characters were used.") % {"count": engine.MAX_QUERY_LENGTH}
-        )
+    if len(" ".join(raw_query.split())) > MAX_QUERY_LENGTH:
+        notes.append(_("Your search was long, so only its first %(count)s characters were used.") % {"count": MAX_QUERY_LENGTH})
     filters = _filters(request, state)
     context = {"search_query": query, "notes": notes, "filters": filters, "searched": bool(query)}
     if query:
@@ -62,7 +61,7 @@ def search(request):
 def _filters(request, state: ListingState) -> dict[str, str]:
     """The filters in the query string; an unknown type is ignored with a note."""
     filters = {name: clean_text(request.GET, name, state, max_length=100) for name in FILTER_NAMES}
-    if filters["type"] and filters["type"] not in {*engine.RESULT_TYPES, "page"}:
+    if filters["type"] and filters["type"] not in {*engine.result_types(), "page"}:
         filters["type"] = ""
         state.messages.append(_("That result type does not exist, so results of every type are shown."))
     return {name: value for name, value in filters.items() if value}
@@ -142,8 +141,6 @@ def _zero_result_help(query: str, locale: Locale, rule: PublicRule) -> dict:
     suggestion = engine.spelling_suggestion(query, locale, rule)
     if suggestion and not engine.cached_search(suggestion, locale, rule=rule).hits:
         suggestion = ""
-    from guides.models import GuideIndexPage, GuidePage
-
     guides = rule.pages(GuidePage.objects.filter(locale=locale)).order_by("title")[:FUNDING_GUIDES_SHOWN]
     guide_index = rule.pages(GuideIndexPage.objects.filter(locale=locale)).first()
     return {"suggestion": suggestion, "guides": guides, "guide_index": guide_index}
@@ -153,7 +150,7 @@ def _zero_result_help(query: str, locale: Locale, rule: PublicRule) -> dict:
 def suggest(request):
     """Autocomplete for the search box: up to eight pages whose title starts with, or which
     match, what has been typed. JSON: {"query": ..., "suggestions": [{"title", "url", "type"}]}."""
-    query = engine.clean_query(clean_text(request.GET, "q", ListingState()))
+    query = clean_query(clean_text(request.GET, "q", ListingState()))
     locale = Locale.get_active()
     suggestions = []
     if len(query) >= 2 and query_terms(query, locale.language_code):

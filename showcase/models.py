@@ -37,10 +37,10 @@ from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
 from koonto.models import ListingMixin
+from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import PublicRule, rule_for, visible_rows
-from search.normalise import NormalisedSearchMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -278,6 +278,11 @@ class ShowcasePage(
 ):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
 
+    # How other apps see this type, without knowing it by name: search's result type, and one
+    # piece of content when shared (Open Graph og:type).
+    search_result_type = ("showcase", _("Project showcase"))
+    og_type = "article"
+
     # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "showcases"
     tag_page_heading = _("Project showcases")
@@ -437,6 +442,13 @@ class ShowcasePage(
             raise ValidationError({"period_end": _("The project cannot end before it starts.")})
         if self.budget is not None and self.public_funding is not None and self.public_funding > self.budget:
             raise ValidationError({"public_funding": _("Public funding cannot exceed the budget.")})
+
+    @classmethod
+    def municipality_rows(cls, page_ids=None, locale_id=None):
+        """(page id, municipality id) of every municipality a project worked in: search's facet."""
+        rows = ShowcaseMunicipality.objects.all()
+        rows = rows.filter(page_id__in=page_ids) if page_ids is not None else rows.filter(page__locale_id=locale_id)
+        return rows.values_list("page_id", "municipality_id")
 
     @classmethod
     def api_prefetch(cls, pages: list["ShowcasePage"]) -> None:

@@ -37,8 +37,8 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 
 from koonto.listing import MAX_ID, MAX_YEAR, MIN_YEAR, shown
+from koonto.normalise import words
 from ops.input_guard import UNUSABLE_RE
-from search.normalise import words
 
 PROBLEM_JSON = "application/problem+json"
 HELSINKI = ZoneInfo("Europe/Helsinki")

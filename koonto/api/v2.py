@@ -38,10 +38,9 @@ from wagtail.models import Locale, Site
 from koonto.api.fields import ImageRenditionsField
 from koonto.api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.models import Municipality, Organisation
+from koonto.normalise import clean_query, query_terms
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
-from search.engine import clean_query
-from search.normalise import query_terms
 
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
 KOONTO_PARAMETERS = frozenset(["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status"])
@@ -180,7 +179,7 @@ class KoontoFieldsFilter(FieldsFilter):
 
 
 class KoontoSearchFilter(SearchFilter):
-    """`search=` with the site search's normalisation (search/normalise.py): base forms of the
+    """`search=` with the site search's normalisation (koonto/normalise.py): base forms of the
     words in the requested `locale`'s language (Finnish when none), so "yhdistyksille" finds
     pages about "yhdistys" as it does on the search page."""
 

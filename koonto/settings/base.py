@@ -298,13 +298,13 @@ EMAIL_TIMEOUT = 10
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Search (search/): Koonto indexes and queries base forms it computes itself (search/normalise.py),
+# Search (search/): Koonto indexes and queries base forms it computes itself (koonto/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"},
 }
 # simplemma's memory-frugal dictionaries: identical base forms, ~300 MB less per process (the
-# Finnish dictionary), lookups a few times slower (search/normalise.py caches them).
+# Finnish dictionary), lookups a few times slower (koonto/normalise.py caches them).
 KOONTO_LEMMATISER_LOW_MEMORY = env_bool("KOONTO_LEMMATISER_LOW_MEMORY", True)
 # Days of search query counts kept for the popular and zero-result queries report.
 WAGTAILSEARCH_HITS_MAX_AGE = 90

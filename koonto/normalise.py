@@ -25,6 +25,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.search import index
 
+# The longest query searched; a longer one is cut (the search page says so).
+MAX_QUERY_LENGTH = 200
 # Languages simplemma knows that Koonto may publish in; other languages are only lowercased.
 LEMMA_LANGUAGES = {"fi", "en", "sv"}
 # Parts shorter than this are too often accidental ("ja", "on") to count as compound parts.
@@ -229,3 +231,8 @@ class NormalisedSearchMixin:
         if tags is not None:
             texts.extend(tag.name for tag in tags.all())
         return normalise_text(" ".join(texts), self._search_language())
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: whitespace collapsed, cut to MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]

@@ -1,8 +1,8 @@
-"""Base forms and compound parts: the linguistics behind search (search/normalise.py). No database."""
+"""Base forms and compound parts: the linguistics behind search (koonto/normalise.py). No database."""
 
 import pytest
 
-from search.normalise import fold, normalise_text, query_terms, split_compound, word_terms
+from koonto.normalise import fold, normalise_text, query_terms, split_compound, word_terms
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def _demo_text() -> str:
 
 def test_the_low_memory_dictionaries_give_exactly_the_same_terms(settings):
     """KOONTO_LEMMATISER_LOW_MEMORY saves ~300 MB per process; it must not change a single term."""
-    from search import normalise
+    from koonto import normalise
 
     cached = (normalise._is_known, normalise._lemma, normalise.split_compound, normalise.word_terms)
 
