@@ -18,11 +18,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from ops.security import serves_restricted_page
+from ops.security import ADMIN_PATH_PREFIXES, serves_restricted_page
 
 # The admin is for staff only; its responses are never public, even for an anonymous visitor
 # (the login form sets a CSRF cookie, but not every admin view does).
-PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/")
+PRIVATE_PATH_PREFIXES = ADMIN_PATH_PREFIXES
 CACHEABLE_METHODS = ("GET", "HEAD")
 
 

@@ -13,6 +13,8 @@ from django.conf import global_settings, settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from ops.security import is_admin_path
+
 LANGUAGE_PREFIX_RE = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
 
 
@@ -27,8 +29,6 @@ def unknown_language_prefix(path: str) -> bool:
 # Paths that carry no language prefix and must never be redirected to one: the API takes the
 # language as a parameter, and a 404 there must stay a JSON 404 (not a 302 to /fi/api/...).
 UNPREFIXED_PATHS = ("/api/",)
-# Staff paths: they keep the visitor's language, but their 404s are never sent under a prefix.
-NEVER_REDIRECTED_404_PATHS = ("/admin/", "/django-admin/")
 
 
 class KoontoLocaleMiddleware(LocaleMiddleware):
@@ -48,7 +48,7 @@ class KoontoLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if getattr(request, "koonto_unprefixed", False):
             return response
-        if response.status_code == 404 and request.path_info.startswith(NEVER_REDIRECTED_404_PATHS):
+        if response.status_code == 404 and is_admin_path(request.path_info):
             # An admin URL that does not exist is a 404, not a 302 to /fi/admin/... (which the
             # catch-all page route would "resolve").
             return response

@@ -77,11 +77,13 @@ from django.db.models import F, Min
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 
+from ops.security import ADMIN_PATH_PREFIXES
+
 GENERATION_KEY = "koonto:pagecache:generation"
 GENERATION_ROW = 1
 ROLLOVER_KEY = "koonto:pagecache:rollover:{generation}"
 VARIANTS_KEY = "koonto:pagecache:{generation}:variants:{path}"
-BYPASS_PATH_PREFIXES = ("/admin/", "/django-admin/", "/api/preview/", "/healthz", "/readyz", "/static/", "/media/")
+BYPASS_PATH_PREFIXES = (*ADMIN_PATH_PREFIXES, "/api/preview/", "/healthz", "/readyz", "/static/", "/media/")
 # Entries with a query string kept per path and generation: far more than the filter combinations
 # visitors actually use in ten minutes, far fewer than someone inventing values could make.
 MAX_QUERY_VARIANTS = 100

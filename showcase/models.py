@@ -35,6 +35,7 @@ from koonto.api.fields import (
 )
 from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
+from koonto.internals import children_in_memory, set_cached_parent, set_prefetched
 from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
@@ -82,7 +83,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             )
             if project is None:
                 return super().route(request, path_components)  # a 404, or a child of another type
-            project._cached_parent_obj = self
+            set_cached_parent(project, self)
             return project.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -660,15 +661,11 @@ def prefetch_small_children(pages: list[ShowcasePage]) -> None:
             ShowcaseTheme.theme.field.set_cached_value(row, themes[row.theme_id])
         found.setdefault((name, page_id), []).append(row)
     for page in pages:
-        in_memory = getattr(page, "_cluster_related_objects", {})
-        cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
+        in_memory = children_in_memory(page)
         for name, (model, _fields) in SMALL_CHILDREN.items():
             if name in in_memory:
                 continue
             rows = sorted(found.get((name, page.pk), []), key=lambda row: (row.sort_order is None, row.sort_order, row.pk))
             for row in rows:
                 model.page.field.set_cached_value(row, page)
-            queryset = model.objects.filter(page=page)
-            queryset._result_cache = rows
-            queryset._prefetch_done = True
-            cache[name] = queryset
+            set_prefetched(page, name, model.objects.filter(page=page), rows)

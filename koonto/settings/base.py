@@ -4,7 +4,6 @@ Environment-specific modules (dev, test, production) import this one and change 
 what differs. Every variable read here is listed in `.env.example`.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,28 +11,17 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from koonto.settings.environment import env
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 
-def env_bool(name: str, default: bool = False) -> bool:
-    """Read a boolean environment variable ("1", "true", "yes", "on" are true)."""
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    """Read a comma-separated environment variable into a list without empty items."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", False)
+DEBUG = env.bool("DEBUG", False)
 # Production refuses to start without it (see production.py); dev and test set their own.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SECRET_KEY = env.str("SECRET_KEY", "")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "koonto",
@@ -165,7 +153,7 @@ WSGI_APPLICATION = "koonto.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=env.int("CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
@@ -186,7 +174,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # KOONTO_LANGUAGES=fi,en,sv: the locale, URL prefix and admin language follow.
 LANGUAGE_NAMES = {"fi": "Suomi", "en": "English", "sv": "Svenska"}
 LANGUAGE_CODE = "fi"
-_language_codes = env_list("KOONTO_LANGUAGES", "fi,en")
+_language_codes = env.list("KOONTO_LANGUAGES", "fi,en")
 if not _language_codes or _language_codes[0] != LANGUAGE_CODE:
     raise ImproperlyConfigured("KOONTO_LANGUAGES must start with 'fi', the source language.")
 LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in _language_codes]
@@ -203,13 +191,13 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files. whitenoise serves static files in every environment.
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
+STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "static")
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -226,8 +214,8 @@ CACHES = {
 # REDIS_URL: one cache shared by every app server (django-redis), so that a publication
 # invalidates cached content everywhere at once; sessions live in the cache, backed by the
 # database. A Redis outage degrades to cache misses instead of errors (logged).
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "koonto")
+REDIS_URL = env.str("REDIS_URL", "")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "koonto")
 if REDIS_URL:
     _redis_options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}
     CACHES = {
@@ -251,32 +239,34 @@ if REDIS_URL:
 
 # AWS_STORAGE_BUCKET_NAME: uploaded images and documents on S3-compatible object storage
 # (django-storages; needs `pip install boto3`). Unset, media stay in MEDIA_ROOT.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_S3_ACCESS_KEY_ID = os.environ.get("AWS_S3_ACCESS_KEY_ID") or None
-    AWS_S3_SECRET_ACCESS_KEY = os.environ.get("AWS_S3_SECRET_ACCESS_KEY") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME") or None
+    AWS_S3_ACCESS_KEY_ID = env.str("AWS_S3_ACCESS_KEY_ID") or None
+    AWS_S3_SECRET_ACCESS_KEY = env.str("AWS_S3_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN") or None
     # Private bucket and signed links by default; two uploads with one name never overwrite.
     AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", True)
     AWS_S3_FILE_OVERWRITE = False
 
 # Frontend cache invalidation on publish (wagtail.contrib.frontend_cache): a caching proxy that
 # accepts HTTP PURGE (Varnish, nginx with a purge module) and/or Cloudflare.
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+_purge_url = env.str("FRONTEND_CACHE_PURGE_URL")
+_cloudflare_zone = env.str("CLOUDFLARE_ZONE_ID")
+if _purge_url:
     WAGTAILFRONTENDCACHE["proxy"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": _purge_url,
     }
-if os.environ.get("CLOUDFLARE_ZONE_ID"):
+if _cloudflare_zone:
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
-        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": _cloudflare_zone,
     }
 # Each language tree has its own slugs: purge a page's own URL, not one per language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
@@ -284,20 +274,20 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # KOONTO_SERVE_MEDIA=1: Django itself serves MEDIA_ROOT at MEDIA_URL (ops.views.serve_media).
 # For local production-like runs (`make serve`); in production the proxy or object storage
 # serves media.
-KOONTO_SERVE_MEDIA = env_bool("KOONTO_SERVE_MEDIA", False)
+KOONTO_SERVE_MEDIA = env.bool("KOONTO_SERVE_MEDIA", False)
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "koonto@localhost")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "koonto@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Search (search/): Koonto indexes and queries base forms it computes itself (koonto/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
@@ -305,7 +295,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # simplemma's memory-frugal dictionaries: identical base forms, ~300 MB less per process (the
 # Finnish dictionary), lookups a few times slower (koonto/normalise.py caches them).
-KOONTO_LEMMATISER_LOW_MEMORY = env_bool("KOONTO_LEMMATISER_LOW_MEMORY", True)
+KOONTO_LEMMATISER_LOW_MEMORY = env.bool("KOONTO_LEMMATISER_LOW_MEMORY", True)
 # Days of search query counts kept for the popular and zero-result queries report.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -316,7 +306,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # small "decompression bomb" cannot exhaust memory while renditions are made. Documents go
 # through Wagtail's serve view (never a redirect to storage), which checks collection privacy
 # and sends them as attachments, except PDF, with nosniff and a "default-src 'none'" CSP.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", str(40 * 1000 * 1000)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40 * 1000 * 1000)
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -326,7 +316,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # unless KOONTO_API_WRITES is set; then a token has exactly its user's admin permissions.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
-KOONTO_API_WRITES = env_bool("KOONTO_API_WRITES", False)
+KOONTO_API_WRITES = env.bool("KOONTO_API_WRITES", False)
 REST_FRAMEWORK = {
     # Numbers (support rates, budgets, prices) as JSON numbers, not strings.
     "COERCE_DECIMAL_TO_STRING": False,
@@ -335,10 +325,10 @@ REST_FRAMEWORK = {
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Review mail goes to the group of the current step, not to every administrator.
-WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", False)
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool("NOTIFY_SUPERUSERS", False)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Guides and calls whose facts were checked longer ago than this show on the dashboard.
-KOONTO_STALE_AFTER_DAYS = int(os.environ.get("KOONTO_STALE_AFTER_DAYS", "365"))
+KOONTO_STALE_AFTER_DAYS = env.int("KOONTO_STALE_AFTER_DAYS", 365)
 TAGGIT_CASE_INSENSITIVE = True
 
 # Logs (ops/logging.py, docs/deploy.md): one JSON object a line, with the request id; errors
@@ -349,13 +339,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
     "handlers": {"console": {"class": "ops.logging.ConsoleHandler", "formatter": "json"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # HTTP caching (ops/cache_headers.py): seconds that browsers and proxies may reuse an anonymous
 # public response. Short, so that a published change shows within a minute.
-KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
+KOONTO_CACHE_MAX_AGE = env.int("KOONTO_CACHE_MAX_AGE", 60)
 # The anonymous full-page cache (ops/pagecache.py) in the `default` cache; entries live at
 # most this many seconds (and never past the next event start or call deadline), and
 # publishing anything empties it. Its keys carry the content generation, which every process
@@ -363,15 +353,15 @@ KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
 # with or without a shared cache. On by default only with a shared cache (REDIS_URL): without
 # one, each worker would render and keep its own copy of every page, and a hit would still cost
 # the query that reads the generation (KOONTO_PAGE_CACHE=1 turns it on all the same).
-KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
-KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
+KOONTO_PAGE_CACHE = env.bool("KOONTO_PAGE_CACHE", bool(REDIS_URL))
+KOONTO_PAGE_CACHE_TIMEOUT = env.int("KOONTO_PAGE_CACHE_TIMEOUT", 600)
 # The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):
 # a subscribed calendar refreshes and sees later events as earlier ones pass.
-KOONTO_CALENDAR_SIZE = int(os.environ.get("KOONTO_CALENDAR_SIZE", "500"))
+KOONTO_CALENDAR_SIZE = env.int("KOONTO_CALENDAR_SIZE", 500)
 
 # CORS: only the API under /api/ answers other origins, and only those listed. Cross-origin
 # writes are allowed only when the API accepts writes (KOONTO_API_WRITES); no credentials.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 if KOONTO_API_WRITES:
@@ -380,10 +370,10 @@ if KOONTO_API_WRITES:
 # Headless preview (koonto/preview.py): the admin sends the editor to the client with
 # ?content_type=app.model&token=...; the client fetches the draft from /api/preview/.
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("KOONTO_PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview/")},
+    "CLIENT_URLS": {"default": env.str("KOONTO_PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview/")},
 }
 # Seconds a preview token stays valid after the editor chose Preview.
-KOONTO_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("KOONTO_PREVIEW_TOKEN_MAX_AGE", "3600"))
+KOONTO_PREVIEW_TOKEN_MAX_AGE = env.int("KOONTO_PREVIEW_TOKEN_MAX_AGE", 3600)
 
 # Name of the project as the public sees it, in each language (used in <title>).
 KOONTO_SITE_TITLE = _("Koonto – citizen-led development in Pohjois-Savo")
@@ -397,12 +387,12 @@ KOONTO_SITE_TITLE = _("Koonto – citizen-led development in Pohjois-Savo")
 # (ops.security.ContentSecurityPolicyMiddleware): Wagtail's admin needs inline script.
 # KOONTO_CSP_MEDIA_ORIGINS: origins of media on object storage or a CDN, e.g. https://cdn.example.fi;
 # the S3 switches (AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL) add theirs without it.
-_csp_media = env_list("KOONTO_CSP_MEDIA_ORIGINS")
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
-        _csp_media.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
-    if os.environ.get("AWS_S3_ENDPOINT_URL"):
-        _csp_media.append(os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/"))
+_csp_media = env.list("KOONTO_CSP_MEDIA_ORIGINS")
+if AWS_STORAGE_BUCKET_NAME:
+    if AWS_S3_CUSTOM_DOMAIN:
+        _csp_media.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    if AWS_S3_ENDPOINT_URL:
+        _csp_media.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
     else:
         _csp_media.append("https://*.amazonaws.com")
 CONTENT_SECURITY_POLICY = {
@@ -462,23 +452,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # address lock that pair for AXES_COOLOFF_MINUTES; a success resets the count. Behind a proxy,
 # KOONTO_TRUSTED_PROXY_COUNT (the number of proxies that append to X-Forwarded-For) lets the
 # lockout, and the view password limit below, see the visitor's address instead of the proxy's.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
-KOONTO_TRUSTED_PROXY_COUNT = int(os.environ.get("KOONTO_TRUSTED_PROXY_COUNT", "0"))
+KOONTO_TRUSTED_PROXY_COUNT = env.int("KOONTO_TRUSTED_PROXY_COUNT", 0)
 
 # Password-protected pages and document collections: one address may try their shared
 # passwords this many times per window, both forms counted together
 # (ops.security.ViewPasswordRateLimitMiddleware); then it gets a 429 until the window ends.
-KOONTO_VIEW_PASSWORD_ATTEMPTS = int(os.environ.get("KOONTO_VIEW_PASSWORD_ATTEMPTS", "10"))
-KOONTO_VIEW_PASSWORD_WINDOW = int(os.environ.get("KOONTO_VIEW_PASSWORD_WINDOW", str(15 * 60)))
+KOONTO_VIEW_PASSWORD_ATTEMPTS = env.int("KOONTO_VIEW_PASSWORD_ATTEMPTS", 10)
+KOONTO_VIEW_PASSWORD_WINDOW = env.int("KOONTO_VIEW_PASSWORD_WINDOW", 15 * 60)
 
 # Two-factor sign-in for the admin (ops/twofactor/): anyone may set up an authenticator app;
 # a user with one must enter a code after the password. KOONTO_REQUIRE_2FA makes it compulsory
 # for superusers, KOONTO_REQUIRE_2FA_STAFF for every admin user.
-KOONTO_REQUIRE_2FA = env_bool("KOONTO_REQUIRE_2FA", False)
-KOONTO_REQUIRE_2FA_STAFF = env_bool("KOONTO_REQUIRE_2FA_STAFF", False)
+KOONTO_REQUIRE_2FA = env.bool("KOONTO_REQUIRE_2FA", False)
+KOONTO_REQUIRE_2FA_STAFF = env.bool("KOONTO_REQUIRE_2FA_STAFF", False)
 OTP_TOTP_ISSUER = "Koonto"

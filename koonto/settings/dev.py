@@ -3,9 +3,10 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env_bool
+from .base import BASE_DIR
+from .environment import env
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env.bool("DEBUG", True)
 ALLOWED_HOSTS = ["*"]
 
 _key_file = BASE_DIR / ".secret_key"

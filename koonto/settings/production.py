@@ -5,12 +5,11 @@
 set SECURE_PROXY_SSL_HEADER so that Django knows which requests came in over HTTPS.
 """
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env_bool
+from .base import DEBUG, SECRET_KEY
+from .environment import env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -35,15 +34,15 @@ def proxy_ssl_header(value: str) -> tuple[str, str] | None:
     return "HTTP_" + name.strip().upper().replace("-", "_"), expected.strip()
 
 
-SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env.str("SECURE_PROXY_SSL_HEADER"))
 # Plain HTTP is redirected to HTTPS, except the health checks that a load balancer may make
 # over plain HTTP on the private network.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # HSTS: a year, subdomains included; SECURE_HSTS_PRELOAD=0 when a subdomain must stay on HTTP.
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", True)
 
 # Cookies only over HTTPS; the session and language cookies are out of reach of scripts. The
 # CSRF cookie stays readable (Django's default): HttpOnly would add nothing there, since the
@@ -57,4 +56,4 @@ LANGUAGE_COOKIE_HTTPONLY = True
 # --- Operations (docs/deploy.md) --------------------------------------------------------------
 # Persistent database connections (60 s unless CONN_MAX_AGE says otherwise); base.py turns on
 # CONN_HEALTH_CHECKS, so a connection that died with a database restart is replaced, not used.
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)

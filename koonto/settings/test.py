@@ -1,9 +1,8 @@
 """Test settings: fast hashing, in-memory cache and mail, no collectstatic needed."""
 
-import os
-
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
+from .environment import env
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105 - used by the test suite alone
 DEBUG = False
@@ -17,7 +16,7 @@ STORAGES = {
 # A named SQLite test database lets `pytest --reuse-db` keep it between runs
 # (KOONTO_TEST_DB_FILE gives a parallel run its own file).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("KOONTO_TEST_DB_FILE", str(BASE_DIR / ".pytest-db.sqlite3"))}
+    DATABASES["default"]["TEST"] = {"NAME": str(env.path("KOONTO_TEST_DB_FILE", BASE_DIR / ".pytest-db.sqlite3"))}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests clear the caches before each test: never a shared Redis, even with REDIS_URL set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -26,4 +25,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 KOONTO_PAGE_CACHE = False
 # The full dictionaries: faster lookups for the thousands of fresh words the tests index (CI time);
 # tests/search/test_normalise.py proves both kinds give the same terms.
-KOONTO_LEMMATISER_LOW_MEMORY = os.environ.get("KOONTO_LEMMATISER_LOW_MEMORY", "0") == "1"
+KOONTO_LEMMATISER_LOW_MEMORY = env.bool("KOONTO_LEMMATISER_LOW_MEMORY", False)
