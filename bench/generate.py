@@ -186,7 +186,7 @@ class Generator:
         finnish.tags.add(*[fi for fi, _en in chosen])
         fi_index.add_child(instance=finnish)
         english = model(locale=self.en, slug=slug, live=True, translation_key=finnish.translation_key, **en_fields)
-        en_index.add_child(instance=english)  # its tags: the English names (koonto.tags)
+        en_index.add_child(instance=english)  # its tags: the English names (koonto.localised_tags)
         self.created += 2
         return finnish, english
 

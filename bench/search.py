@@ -174,7 +174,7 @@ def time_queries(locale, rounds: int) -> dict:
     from wagtail.models import Page
 
     from search.engine import run_search
-    from search.snippets import snippet
+    from search.excerpts import snippet
     from tests.search.demo_queries import FINNISH_QUERIES
 
     queries = [query for query, _title, _why in FINNISH_QUERIES] + EXTRA_QUERIES

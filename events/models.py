@@ -44,10 +44,10 @@ from koonto.listing import (
     paginate,
     parse_month,
 )
+from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin, Municipality
 from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import PublicRule, rule_for
 
 
@@ -216,7 +216,7 @@ class EventPage(
 ):
     """One event, with where, when, how to join and for whom."""
 
-    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "events"
     tag_page_heading = _("Events")
     tag_page_ordering = ("-starts_at", "pk")

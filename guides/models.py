@@ -30,10 +30,10 @@ from koonto.api.fields import (
 )
 from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
+from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import rule_for, visible_rows
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -82,7 +82,7 @@ class GuidePage(
     search_result_type = ("guide", _("Guide"))
     og_type = "article"
 
-    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "guides"
     tag_page_heading = _("Funding guides")
     tag_page_ordering = ("title",)
@@ -319,7 +319,7 @@ class FundingCallPage(
     search_result_type = ("call", _("Funding call"))
     og_type = "article"
 
-    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "calls"
     tag_page_heading = _("Funding calls")
     tag_page_ordering = ("-opens_at", "title")

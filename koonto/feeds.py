@@ -94,7 +94,7 @@ class CalendarFilters:
     """The calendar's `type` (event types, `deadline` adding funding-call deadlines) and `tag` filters.
 
     With no `type`, every event and every deadline is listed; several values of a parameter mean
-    any of them. Tags are per language (`koonto.tags`): an English feed filters by English tags.
+    any of them. Tags are per language (`koonto.localised_tags`): an English feed filters by English tags.
     """
 
     def __init__(self, types: list[str], tags: list[Tag]):

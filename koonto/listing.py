@@ -82,7 +82,7 @@ class ListingState:
         return any(self.values.values())
 
 
-def shown(value: str, limit: int = 40) -> str:
+def quote_back(value: str, limit: int = 40) -> str:
     """A value from the query string as it may be quoted back in a message: short."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
@@ -96,7 +96,7 @@ def clean_text(params: Mapping[str, str], name: str, state: ListingState, max_le
     value = (params.get(name) or "").strip()
     if UNUSABLE_RE.search(value):
         message = _("The value of “%(name)s” had characters that cannot be used, so it was ignored.")
-        state.messages.append(message % {"name": shown(name)})
+        state.messages.append(message % {"name": quote_back(name)})
         return ""
     return value[:max_length]
 
@@ -113,7 +113,7 @@ def clean_choice(params: Mapping[str, str], name: str, allowed: Container[str], 
     """The value of `name` if it is allowed; otherwise '' and `message` (with %(value)s) is recorded."""
     value = clean_text(params, name, state)
     if value and value not in allowed:
-        state.messages.append(message % {"value": shown(value)})
+        state.messages.append(message % {"value": quote_back(value)})
         value = ""
     state.values[name] = value
     return value
@@ -137,7 +137,8 @@ def clean_month(params: Mapping[str, str], name: str, state: ListingState) -> da
     month = parse_month(value)
     if value and month is None:
         state.messages.append(
-            _("“%(value)s” is not a month in the form YYYY-MM, so events of every month are shown.") % {"value": shown(value)}
+            _("“%(value)s” is not a month in the form YYYY-MM, so events of every month are shown.")
+            % {"value": quote_back(value)}
         )
     state.values[name] = month.strftime("%Y-%m") if month else ""
     return month
@@ -160,14 +161,14 @@ def paginate(object_list, params: Mapping[str, str], state: ListingState, per_pa
     try:
         number = int(raw) if raw else 1
     except ValueError:
-        state.messages.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": shown(raw)})
+        state.messages.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": quote_back(raw)})
         number = 1
     if number < 1:
-        state.messages.append(_("There is no page %(value)s, so the first page is shown.") % {"value": shown(raw)})
+        state.messages.append(_("There is no page %(value)s, so the first page is shown.") % {"value": quote_back(raw)})
         number = 1
     elif number > paginator.num_pages:
         message = _("There is no page %(value)s, so the last page (%(last)s) is shown.")
-        state.messages.append(message % {"value": shown(raw), "last": paginator.num_pages})
+        state.messages.append(message % {"value": quote_back(raw), "last": paginator.num_pages})
         number = paginator.num_pages
     return paginator.page(number)
 

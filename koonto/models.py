@@ -310,7 +310,7 @@ class TagTranslation(models.Model):
 
     Tags are written in Finnish on the source pages. A translation shows the English (or Swedish)
     names of its source's tags, taken from here; a tag with no name in that language is left off the
-    translation rather than shown in Finnish (see koonto.tags).
+    translation rather than shown in Finnish (see koonto.localised_tags).
     """
 
     tag = models.ForeignKey(

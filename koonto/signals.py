@@ -25,7 +25,7 @@ def apply_rules_to_new_trees(sender, instance, created, raw=False, **kwargs):
 @receiver(page_published)
 def refresh_translated_tags(sender, instance, **kwargs):
     """A Finnish page published with other tags: its translations show the new tags' names."""
-    from koonto.tags import LocalisedTagsMixin, refresh_translations_of
+    from koonto.localised_tags import LocalisedTagsMixin, refresh_translations_of
 
     if isinstance(instance, LocalisedTagsMixin) and instance.tag_source() is None:
         refresh_translations_of(instance)
@@ -47,7 +47,7 @@ def refresh_pages_of_tag_translation(sender, instance, raw=False, **kwargs):
         return
     from taggit.models import Tag
 
-    from koonto.tags import refresh_pages_tagged
+    from koonto.localised_tags import refresh_pages_tagged
 
     affected = {(instance.tag_id, instance.locale_id)}
     if getattr(instance, "_previous", None):

@@ -11,7 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from koonto.listing import ListingState, clean_choice, paginate
-from koonto.tags import tag_counterpart, tag_page_sections
+from koonto.localised_tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
 
@@ -42,7 +42,7 @@ def tag(request, slug: str):
     """Everything tagged with one tag in the visitor's language, grouped by type.
 
     Finnish pages carry Finnish tags and translations carry the tags' names in their language
-    (koonto.tags), so a tag page lists one language. A tag of the other language in the address
+    (koonto.localised_tags), so a tag page lists one language. A tag of the other language in the address
     (from a shared link) redirects to its counterpart. Each group shows its first items and links
     to `?type=<group>`, which lists that group alone, paginated.
     """

@@ -25,7 +25,7 @@ if that is visible, and templates mark it with its `lang`; otherwise not at all.
 
 A rule is made once per request (`rule_for(request)`) and reads what it needs (restricted pages
 and collections, the site's language roots) once, kept under the page cache's content generation
-(ops.pagecache.memo), so checking many objects costs no query per object.
+(ops.pagecache.until_content_changes), so checking many objects costs no query per object.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
-from ops.pagecache import memo
+from ops.pagecache import until_content_changes
 
 T = TypeVar("T", bound=Model)
 
@@ -70,13 +70,13 @@ class PublicRule:
     @cached_property
     def restricted_page_paths(self) -> tuple[str, ...]:
         """Tree paths of pages with a view restriction: they and their descendants are private."""
-        return memo(
+        return until_content_changes(
             "visibility:restricted-pages", lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
         )
 
     @cached_property
     def restricted_collection_paths(self) -> tuple[str, ...]:
-        return memo(
+        return until_content_changes(
             "visibility:restricted-collections",
             lambda: tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
         )
@@ -93,7 +93,7 @@ class PublicRule:
             keys = Page.objects.filter(pk=root_id).values("translation_key")
             return tuple(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
 
-        return memo(f"visibility:site-roots:{root_id}", load)
+        return until_content_changes(f"visibility:site-roots:{root_id}", load)
 
     # --- one object ----------------------------------------------------------------------------
 
@@ -300,5 +300,5 @@ def snippet_for_reader(obj: T | None, locale: Locale | None = None) -> T | None:
 
 def language_of(obj: Model) -> str:
     """The language code of a translatable object, without a query for its locale."""
-    codes = memo("visibility:locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    codes = until_content_changes("visibility:locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
     return codes.get(getattr(obj, "locale_id", None), settings.LANGUAGE_CODE)

@@ -13,8 +13,8 @@ cache, so an editor never sees the anonymous copy and a cached page never shows 
 The content generation: how cached things stay right
 - Every cache key contains a *generation* number. Publishing, unpublishing, moving or deleting a
   page, and saving a snippet, tag, image, document, view restriction, site or site setting, bumps the
-  generation (koonto.signals): every cached page, menu (`memo()`) and register table
-  (koonto.registers) is stale at once. Whole-site invalidation is deliberate: a page shows menus,
+  generation (ops/signals.py): every cached page, menu (`until_content_changes()`) and reference table
+  (koonto.reference_tables) is stale at once. Whole-site invalidation is deliberate: a page shows menus,
   footers, highlights and listings of other pages, and tracking those dependencies is not worth
   the risk on a site this size.
 - Without a shared cache (no `REDIS_URL`: each gunicorn worker has its own LocMemCache) the
@@ -177,7 +177,7 @@ def _fresh_number() -> int:
     return int(timezone.now().timestamp() * 1000)
 
 
-def memo(key: str, build: Callable[[], object]):
+def until_content_changes(key: str, build: Callable[[], object]):
     """A value that depends only on published content, kept until the next content change.
 
     For what every page shows (the menu): cached under the current generation, so publishing

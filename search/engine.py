@@ -26,10 +26,10 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import PlainText
 
 from guides.models import call_status
-from koonto import registers
+from koonto import reference_tables
+from koonto.localised_tags import taggable_page_models
 from koonto.models import ListingMixin
 from koonto.normalise import display_base, fold, language_of, query_terms, word_terms, words
-from koonto.tags import taggable_page_models
 from koonto.visibility import PublicRule, rule_for
 from ops import pagecache
 from search import ranking
@@ -171,10 +171,10 @@ MAX_ID_PARAMETERS = 500
 def _add_facet_values(hits: dict[int, Hit], locale: Locale) -> None:
     """The hits' tags (slug and name) and municipalities (code and name), read now, not at index
     time: a translation's tags are rewritten when its source is published or a tag translation
-    changes (koonto/tags.py), and aliases are created without publishing.
+    changes (koonto/localised_tags.py), and aliases are created without publishing.
 
     One query for the tag rows, one for their names, one for the municipality rows;
-    municipalities come from the per-process register (koonto/registers.py).
+    municipalities come from the per-process register (koonto/reference_tables.py).
     """
     by_id = len(hits) <= MAX_ID_PARAMETERS
     ids = list(hits)
@@ -199,7 +199,7 @@ def _add_facet_values(hits: dict[int, Hit], locale: Locale) -> None:
         if pk in hits and tag_id in tags:
             slug, name = tags[tag_id]
             hits[pk].tags[slug] = name
-    municipalities = registers.municipalities()
+    municipalities = reference_tables.municipalities()
     for pk, municipality_id in sorted(municipality_rows):
         if pk in hits and municipality_id in municipalities:
             municipality = municipalities[municipality_id]

@@ -23,8 +23,8 @@ from koonto.normalise import MAX_QUERY_LENGTH, clean_query, query_terms
 from koonto.visibility import PublicRule, rule_for
 from ops.pagecache import query_parameters
 from search import engine
+from search.excerpts import snippet
 from search.models import ZeroResultHits
-from search.snippets import snippet
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8

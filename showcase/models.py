@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from koonto import registers
+from koonto import reference_tables
 from koonto.api.fields import (
     ChoiceLabelField,
     ContactField,
@@ -37,10 +37,10 @@ from koonto.blocks import BodyBlock
 from koonto.editorial import EditorialPermissionsMixin
 from koonto.internals import children_in_memory, set_cached_parent, set_prefetched
 from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
+from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.tags import LocalisedTagsMixin
 from koonto.visibility import PublicRule, rule_for, visible_rows
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -152,7 +152,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
         """
         state = ListingState()
         code = clean_text(params, "municipality", state)
-        municipality = registers.municipality_by_code(code) if code else None
+        municipality = reference_tables.municipality_by_code(code) if code else None
         clean_choice(
             {"municipality": code},
             "municipality",
@@ -161,7 +161,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             _("There is no municipality with the code “%(value)s”, so projects in every municipality are shown."),
         )
         slug = clean_text(params, "theme", state)
-        theme = registers.theme_by_slug(slug, self.locale_id) if slug else None
+        theme = reference_tables.theme_by_slug(slug, self.locale_id) if slug else None
         clean_choice(
             {"theme": slug},
             "theme",
@@ -189,11 +189,11 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
 
         showcases = rule.pages(ShowcasePage.objects.child_of(self))
         counts = self.facet_counts(showcases, values)
-        municipality_names = registers.municipalities()
+        municipality_names = reference_tables.municipalities()
         municipality_rows = sorted(
             (municipality_names[int(pk)] for pk in counts["municipality"]), key=lambda m: (m.name_fi, m.pk)
         )
-        theme_names = registers.themes()
+        theme_names = reference_tables.themes()
         theme_rows = sorted((theme_names[int(pk)] for pk in counts["theme"]), key=lambda t: (t.name, t.pk))
         group_counts = counts["group"]
         period_counts = counts["period"]
@@ -284,7 +284,7 @@ class ShowcasePage(
     search_result_type = ("showcase", _("Project showcase"))
     og_type = "article"
 
-    # On tag pages (koonto.tags): the `type` parameter, heading and order of this type's group.
+    # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "showcases"
     tag_page_heading = _("Project showcases")
     tag_page_ordering = ("title",)
@@ -630,7 +630,7 @@ def prefetch_small_children(pages: list[ShowcasePage]) -> None:
     one query (UNION ALL) and keep them as the pages' prefetched relations.
 
     One query instead of five for a project page and for an API listing. Municipalities and themes
-    come from the in-process registers (koonto.registers), not from joins. A page that holds its
+    come from the in-process registers (koonto.reference_tables), not from joins. A page that holds its
     child objects in memory (a preview of a draft) is left alone.
     """
     pages = [page for page in pages if page.pk]
@@ -645,7 +645,7 @@ def prefetch_small_children(pages: list[ShowcasePage]) -> None:
             columns[f"u_{column}"] = F(field) if field else Cast(Value(None), _COLUMN_TYPES[column])
         parts.append(model.objects.filter(page_id__in=page_ids).order_by().annotate(**columns).values_list(*columns))
     found: dict[tuple[str, int], list] = {}
-    municipalities, themes = registers.municipalities(), registers.themes()
+    municipalities, themes = reference_tables.municipalities(), reference_tables.themes()
     union = parts[0].union(*parts[1:], all=True)
     db = union.db
     for name, pk, page_id, sort_order, *values in union:

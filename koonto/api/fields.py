@@ -162,7 +162,7 @@ class PagePathField(serializers.Field):
 
 
 class TagNamesField(serializers.Field):
-    """Tags as a list of {"name", "slug"}: the names of the page's language (koonto.tags)."""
+    """Tags as a list of {"name", "slug"}: the names of the page's language (koonto.localised_tags)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)

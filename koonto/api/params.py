@@ -36,7 +36,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 
-from koonto.listing import MAX_ID, MAX_YEAR, MIN_YEAR, shown
+from koonto.listing import MAX_ID, MAX_YEAR, MIN_YEAR, quote_back
 from koonto.normalise import words
 from ops.input_guard import UNUSABLE_RE
 
@@ -79,14 +79,14 @@ def parse_int(name: str, raw: str, minimum: int = 0, maximum: int = MAX_ID) -> i
     value = raw.strip()
     if INTEGER_RE.fullmatch(value) and minimum <= int(value) <= maximum:
         return int(value)
-    raise ParameterError(name, f"'{shown(raw)}' is not an integer from {minimum} to {maximum}")
+    raise ParameterError(name, f"'{quote_back(raw)}' is not an integer from {minimum} to {maximum}")
 
 
 def parse_choice(name: str, raw: str, choices: tuple[str, ...]) -> str:
     """`raw` if it is one of `choices`, or a ParameterError naming `name` and the choices."""
     if raw in choices:
         return raw
-    raise ParameterError(name, f"unknown value '{shown(raw)}'; use one of {', '.join(choices)}")
+    raise ParameterError(name, f"unknown value '{quote_back(raw)}'; use one of {', '.join(choices)}")
 
 
 def parse_moment(name: str, raw: str, end_of_day: bool = False) -> datetime:
@@ -104,7 +104,7 @@ def parse_moment(name: str, raw: str, end_of_day: bool = False) -> datetime:
             raise ValueError
     except ValueError:
         raise ParameterError(
-            name, f"'{shown(raw)}' is not an ISO 8601 date or date-time (e.g. 2026-12-01 or 2026-12-01T10:00:00+02:00)"
+            name, f"'{quote_back(raw)}' is not an ISO 8601 date or date-time (e.g. 2026-12-01 or 2026-12-01T10:00:00+02:00)"
         ) from None
     check_year(name, moment)
     if timezone.is_naive(moment):
@@ -136,11 +136,11 @@ def clean_field_value(field, name: str, raw: str) -> None:
         field.run_validators(value)
     except (ValidationError, TypeError, ValueError) as error:
         reason = english(error) if isinstance(error, ValidationError) else "not a value of this field"
-        raise ParameterError(name, f"'{shown(raw)}' is not a valid value: {reason}") from None
+        raise ParameterError(name, f"'{quote_back(raw)}' is not a valid value: {reason}") from None
     if isinstance(value, date):
         check_year(name, value)
     if isinstance(value, Decimal) and not value.is_finite():
-        raise ParameterError(name, f"'{shown(raw)}' is not a number")
+        raise ParameterError(name, f"'{quote_back(raw)}' is not a number")
 
 
 def english(error: ValidationError) -> str:
@@ -153,17 +153,17 @@ def check_value(name: str, value: str) -> None:
     """The checks every parameter and path value gets, whatever the endpoint."""
     if UNUSABLE_RE.search(name) or UNUSABLE_RE.search(value):
         raise ParameterError(
-            shown(UNUSABLE_RE.sub("?", name)), "control characters (such as NUL) and invalid UTF-8 are not allowed"
+            quote_back(UNUSABLE_RE.sub("?", name)), "control characters (such as NUL) and invalid UTF-8 are not allowed"
         )
     if len(value) > MAX_VALUE_LENGTH:
         raise ParameterError(name, f"longer than {MAX_VALUE_LENGTH} characters")
     if name in FREE_TEXT:
         return
     if INTEGER_RE.fullmatch(value.strip()) and not MIN_ID <= int(value) <= MAX_ID:
-        raise ParameterError(name, f"{shown(value)} is out of range: numbers here are 64-bit (at most {MAX_ID})")
+        raise ParameterError(name, f"{quote_back(value)} is out of range: numbers here are 64-bit (at most {MAX_ID})")
     date = DATE_RE.match(value.strip())
     if date and not MIN_YEAR <= int(date[1]) <= MAX_YEAR:
-        raise ParameterError(name, f"{shown(value)} is out of range: the year must be from {MIN_YEAR} to {MAX_YEAR}")
+        raise ParameterError(name, f"{quote_back(value)} is out of range: the year must be from {MIN_YEAR} to {MAX_YEAR}")
 
 
 def check_request(request: HttpRequest) -> None:

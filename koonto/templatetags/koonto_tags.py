@@ -47,13 +47,13 @@ def _menu_pages(request, home: Page) -> list[dict]:
     the content generation changes (ops.pagecache), so it is cached under that generation:
     every worker builds it anew at its first request after a publication.
     """
-    from ops.pagecache import memo
+    from ops.pagecache import until_content_changes
 
     def build():
         children = rule_for(request).pages(home.get_children().in_menu())
         return [{"pk": child.pk, "title": child.title, "url": child.get_url(request=request)} for child in children]
 
-    return memo(f"menu:{home.pk}:{request.get_host() if request else ''}", build)
+    return until_content_changes(f"menu:{home.pk}:{request.get_host() if request else ''}", build)
 
 
 def ancestors(page: Page) -> list[Page]:
@@ -155,9 +155,9 @@ def footer_contacts(koonto_settings):
     """Footer contacts as the reader may see them (koonto.visibility), kept until content changes.
 
     Saving the settings, a footer contact, a contact person or an organisation changes the
-    content generation (koonto.signals), which drops them in every process (ops.pagecache.memo).
+    content generation (ops/signals.py), which drops them in every process (ops.pagecache.until_content_changes).
     """
-    from ops.pagecache import memo
+    from ops.pagecache import until_content_changes
 
     if koonto_settings is None or not koonto_settings.pk:
         return []
@@ -169,4 +169,4 @@ def footer_contacts(koonto_settings):
             contact.public_organisation  # noqa: B018 - resolved now, so that it is kept with the contact
         return contacts
 
-    return memo(f"footer-contacts:{koonto_settings.pk}:{translation.get_language()}", build)
+    return until_content_changes(f"footer-contacts:{koonto_settings.pk}:{translation.get_language()}", build)

@@ -243,7 +243,7 @@ def test_page_types_all_declare_api_fields():
 
 # Issue 9: uncached queries of a listing of 20 projects with all fields (10), and since issue 15 one
 # more: the content generation, read once per request, that the per-process register tables of
-# municipalities and themes follow (ops.pagecache, koonto.registers).
+# municipalities and themes follow (ops.pagecache, koonto.reference_tables).
 API_LISTING_BUDGET = 11
 SHOWCASE_LISTING = "/api/v2/pages/?type=showcase.ShowcasePage&fields=*&limit=20"
 

@@ -14,16 +14,16 @@ from ops import pagecache
 
 
 def test_registers_follow_a_change_committed_by_another_process(db):
-    from koonto import registers
+    from koonto import reference_tables
     from koonto.models import Municipality
     from ops.models import ContentGeneration
 
     kuopio = Municipality.objects.get(code="297")
-    assert registers.municipalities()[kuopio.pk].name_fi == "Kuopio"
+    assert reference_tables.municipalities()[kuopio.pk].name_fi == "Kuopio"
     # Another process renames it (this process's signals do not see it) and, as it commits, bumps the row.
     Municipality.objects.filter(pk=kuopio.pk).update(name_fi="Kuopion kaupunki")
     ContentGeneration.objects.filter(pk=pagecache.GENERATION_ROW).update(number=F("number") + 1)
-    assert registers.municipalities()[kuopio.pk].name_fi == "Kuopion kaupunki"
+    assert reference_tables.municipalities()[kuopio.pk].name_fi == "Kuopion kaupunki"
 
 
 def test_changes_bump_the_database_generation_once_when_they_commit(fi_locale, django_capture_on_commit_callbacks):

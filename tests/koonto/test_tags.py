@@ -1,7 +1,7 @@
 """Tags per language and tag pages.
 
 Finnish pages carry Finnish tags; their translations carry the tags' names in their language
-(koonto.tags), never the Finnish ones that wagtail-localize would copy. A tag page per tag and
+(koonto.localised_tags), never the Finnish ones that wagtail-localize would copy. A tag page per tag and
 language lists everything with the tag, grouped by type.
 """
 

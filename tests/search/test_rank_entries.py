@@ -28,7 +28,7 @@ def test_publishing_writes_the_normalised_title_and_summary(pages):
 
 
 def test_facets_follow_tag_and_municipality_rows_changed_without_publishing(pages, iisalmi):
-    """A translation's tags are rewritten when its source is published (koonto/tags.py), without
+    """A translation's tags are rewritten when its source is published (koonto/localised_tags.py), without
     the translation being indexed again: facets are read at search time."""
     from guides.models import GuidePageTag
     from showcase.models import ShowcaseMunicipality

@@ -363,7 +363,7 @@ class Command(BaseCommand):
                 ReferenceIndex.create_or_update_for_object(type(obj).objects.get(pk=obj.pk))
 
     def tag_translations(self):
-        """English names of the demo's tags, before any page is translated (koonto.tags); existing ones are kept.
+        """English names of the demo's tags, before any page is translated (koonto.localised_tags); existing ones are kept.
 
         A tag without English in the catalogue (reported above) is left off the English pages, never shown in Finnish.
         """

@@ -1,13 +1,13 @@
-"""Small register tables (municipalities, themes) kept in memory by each process.
+"""The reference tables (municipalities, themes) kept in memory by each process.
 
 Listings and project pages name the municipalities and themes of their rows. Both tables are
 small and change seldom, so each process keeps all their rows instead of joining or querying
 them on every request.
 
 The rows are tagged with a token stored under the current content generation
-(ops.pagecache.memo): saving or deleting a municipality or a theme bumps the generation
-(koonto.signals, CACHE_AFFECTING_MODELS), which every process reads (from the database once per
-request, or from Redis), so the next lookup in any process reloads the table. A random token, not
+(ops.pagecache.until_content_changes): saving or deleting a municipality or a theme bumps the
+generation (ops/signals.py: every snippet), which every process reads (from the database once
+per request, or from Redis), so the next lookup in any process reloads the table. A random token, not
 the generation number itself, so that rows read before the cache was cleared can never pass for
 current ones.
 """
@@ -17,13 +17,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from ops.pagecache import memo
+from ops.pagecache import until_content_changes
 
 _loaded: dict[str, tuple[str, dict]] = {}
 
 
 def _register(name: str, load: Callable[[], dict]) -> dict:
-    token = memo("registers", lambda: uuid.uuid4().hex)
+    token = until_content_changes("registers", lambda: uuid.uuid4().hex)
     entry = _loaded.get(name)
     if entry is None or entry[0] != token:
         entry = (token, load())
