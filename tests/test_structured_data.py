@@ -362,6 +362,21 @@ def test_showcase_shares_its_listing_image_and_alternates_only_live_translations
     assert meta(english_html, "og:locale:alternate") == ["fi_FI"]
 
 
+def test_a_translation_shares_its_listing_image_with_alt_text_in_its_own_language(
+    client, site, showcase_index, en_locale, image, django_capture_on_commit_callbacks
+):
+    translate(showcase_index, en_locale, django_capture_on_commit_callbacks)
+    showcase = ShowcasePageFactory(parent=showcase_index, title="Hanaa!", listing_image=image)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(showcase, [en_locale])
+    english = showcase.get_translation(en_locale)
+    english.listing_image_alt = "Ten people at a table"
+    english.save_revision().publish()
+
+    assert one_meta(get_html(client, english.url), "og:image:alt") == "Ten people at a table"
+    assert one_meta(get_html(client, showcase.url), "og:image:alt") == "Kymmenen ihmistä pöydän ääressä"
+
+
 def test_page_without_an_image_shares_the_default_image(client, site, guide_index):
     html = get_html(client, GuidePageFactory(parent=guide_index).url)
     assert one_meta(html, "og:image") == "http://testserver/static/koonto/img/share.png"
