@@ -190,7 +190,13 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
                 _("All municipalities"),
             ),
         ]
-        page_obj = paginate(self.filter_events(events, values).select_related("municipality"), params, state)
+        page_obj = paginate(
+            self.filter_events(events, values)
+            .select_related("municipality", "listing_image")
+            .prefetch_related("listing_image__renditions"),  # the cards' pictures
+            params,
+            state,
+        )
         return {
             "show_past": show_past,
             "events": page_obj.object_list,

@@ -64,7 +64,12 @@ class GuideIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
         rule = rule_for(request)
         calls = rule.pages(FundingCallPage.objects.child_of(self))
         context["calls"] = [*calls.open_calls(now), *calls.upcoming(now), *calls.closed(now)]
-        context["guides"] = rule.pages(GuidePage.objects.child_of(self)).order_by("-first_published_at")
+        context["guides"] = (
+            rule.pages(GuidePage.objects.child_of(self))
+            .order_by("-first_published_at")
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures
+        )
         return context
 
 

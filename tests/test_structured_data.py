@@ -26,6 +26,7 @@ from koonto.models import Municipality, Organisation
 from koonto.templatetags.structured_data import open_graph, page_json_ld, to_json_ld
 from koonto.visibility import rule_for
 from tests.factories import EventPageFactory, GuidePageFactory, ShowcasePageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', r
 def get_html(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return page_text(response)
 
 
 def json_ld(html: str) -> list[dict]:

@@ -32,14 +32,16 @@ register = template.Library()
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit on any line; hyphenating them only adds bytes.
 MIN_WORD_LENGTH = 8
-# Letters kept together at either end of a word, as in print typography (pyphen's default too).
+# Letters kept together at either end of a word, as in print typography: two may start a line's
+# last word ("ra-"), three at least end it ("-ssa", never "-sa").
 MIN_EDGE = 2
+MIN_END = 3
 MIN_COMPOUND_HEAD = 5  # shorter "words" in the dictionary (toim, kans) are fragments
 MIN_COMPOUND_TAIL = 4
 MIN_VOWEL_COMPOUND_HEAD = 3  # työ|elämä: no rule breaks between two vowels, so only a real word counts
 FINNISH_VOWELS = frozenset("aeiouyäöå")
 WORD_RE = re.compile(r"[^\W\d_]+")
-PYPHEN_LANGUAGES = {"en": "en_US", "sv": "sv"}  # en_US: ac-ces-si-bil-i-ty, as readers expect
+PYPHEN_LANGUAGES = {"en": "en_US", "sv": "sv"}  # en_US: ac-ces-si-bil-ity, as readers expect
 
 
 def _low_memory() -> bool:
@@ -77,7 +79,7 @@ def finnish_breaks(word: str) -> list[int]:
             breaks.append(position - 1)  # ra|hoi|tus
     kept = []
     for position in sorted(set(breaks)):
-        if position < MIN_EDGE or len(word) - position < MIN_EDGE:
+        if position < MIN_EDGE or len(word) - position < MIN_END:
             continue
         if kept and position - kept[-1] < MIN_EDGE:
             continue  # a one-letter syllable (kokemus|a|sian) stays with the next
@@ -87,7 +89,7 @@ def finnish_breaks(word: str) -> list[int]:
 
 @lru_cache(maxsize=4)
 def _pyphen(language: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=PYPHEN_LANGUAGES[language], left=MIN_EDGE, right=MIN_EDGE)
+    return pyphen.Pyphen(lang=PYPHEN_LANGUAGES[language], left=MIN_EDGE, right=MIN_END)
 
 
 @lru_cache(maxsize=20_000)

@@ -136,7 +136,7 @@ def test_phone_visitor_uses_the_menu_and_the_filters(new_page, demo_site):
     page.goto(demo_site("fi:home"))
     assert horizontal_overflow(page) <= 0
 
-    menu_link = page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Hankeesittelyt")
+    menu_link = page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Hanke-esittelyt")
     box = menu_link.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
     menu_link.tap()

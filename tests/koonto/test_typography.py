@@ -17,7 +17,7 @@ def shown(text: str) -> str:
         ("Kokemusasiantuntijatoimintaa", "Ko-ke-mus-asian-tun-ti-ja-toi-min-taa"),
         ("rahoitushakujen", "ra-hoi-tus-ha-ku-jen"),
         ("Työelämän", "Työ-elä-män"),  # a compound boundary between two vowels
-        ("Saavutettavuusseloste", "Saa-vu-tet-ta-vuus-se-los-te"),
+        ("Saavutettavuusseloste", "Saa-vu-tet-ta-vuus-se-loste"),
         ("strategia", "stra-te-gia"),  # no break inside a word-initial cluster
     ],
 )
@@ -37,19 +37,19 @@ def test_short_words_and_existing_hyphens_are_left_alone():
 
 
 def test_english_uses_the_english_dictionary():
-    assert shown(hyphenate("Accessibility statement", "en")) == "Ac-ces-si-bil-i-ty state-ment"
+    assert shown(hyphenate("Accessibility statement", "en")) == "Ac-ces-si-bil-ity state-ment"
 
 
 def test_the_active_language_is_the_default(settings):
     from django.utils import translation
 
     with translation.override("en"):
-        assert shown(hyphenate("Accessibility")) == "Ac-ces-si-bil-i-ty"
+        assert shown(hyphenate("Accessibility")) == "Ac-ces-si-bil-ity"
     with translation.override("fi"):
-        assert shown(hyphenate("Saavutettavuusseloste")) == "Saa-vu-tet-ta-vuus-se-los-te"
+        assert shown(hyphenate("Saavutettavuusseloste")) == "Saa-vu-tet-ta-vuus-se-loste"
 
 
 def test_the_filter_escapes_html_and_never_breaks_an_entity():
     result = soft_hyphens('<script>"Pallokissat" & Tietosuojaseloste</script>', "fi")
     assert "<script>" not in result
-    assert shown(result) == "&lt;script&gt;&quot;Pal-lo-kis-sat&quot; &amp; Tie-to-suo-ja-se-los-te&lt;/script&gt;"
+    assert shown(result) == "&lt;script&gt;&quot;Pal-lo-kis-sat&quot; &amp; Tie-to-suo-ja-se-loste&lt;/script&gt;"
