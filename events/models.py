@@ -382,6 +382,7 @@ class EventPage(
     api_fields = [
         "summary",
         APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         APIField("event_type", serializer=ChoiceLabelField()),
         APIField("status", serializer=ChoiceLabelField()),
         "starts_at", "ends_at", "all_day",

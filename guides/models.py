@@ -149,6 +149,7 @@ class GuidePage(
     api_fields = [
         "summary",
         APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         "audience",
         APIField("project_phase", serializer=ChoiceLabelField()),
         "body",
@@ -450,6 +451,7 @@ class FundingCallPage(
     api_fields = [
         "summary",
         APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         "funding_authority", "fund", "programme_objective", "opens_at", "closes_at", "cancelled",
         APIField("status", serializer=CallStatusField()),
         "support_rate", "total_budget", "eligible_applicants", "content_priorities",

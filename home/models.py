@@ -153,7 +153,12 @@ class StandardPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normalis
 
     content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body")]
 
-    api_fields = ["summary", APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")), "body"]
+    api_fields = [
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
+        "body",
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -40,8 +40,8 @@ FINNISH_QUERIES = [
 
 ENGLISH_QUERIES = [
     ("workshops", "Workshop activities in Lieksa", "plural query"),
-    ("associations", "Example event: networking meeting for associations in Iisalmi", "same form"),
-    ("association", "Example event: networking meeting for associations in Iisalmi", "singular query"),
+    ("associations", "Networking meeting for associations in Iisalmi", "same form"),
+    ("association", "Networking meeting for associations in Iisalmi", "singular query"),
     ("funding calls", "Next call for projects: 15 January 2024", "plural query"),
-    ("trainings", "Example event: project planning training in Kuopio", "plural query"),
+    ("trainings", "Training in project planning in Kuopio", "plural query"),
 ]
