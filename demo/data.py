@@ -99,6 +99,9 @@ class Content:
     project_description: ObjectData
     settings: dict
     home: PageData
+    # Pictures by key: {"file": "images/x.jpg", "title": ..., "description": ...} (the description is the
+    # image's own alt text, in Finnish; pages give their alt text per language in listing_image_alt).
+    images: dict[str, dict] = field(default_factory=dict)
 
     def snippets(self) -> list[ObjectData]:
         return [*self.organisations, *self.contacts, *self.themes, self.project_description]
@@ -166,9 +169,19 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         ),
         settings=required(site, "settings", "site.toml"),
         home=home,
+        images={key: image(directory, key, data) for key, data in site.get("images", {}).items()},
     )
     check_ids(content)
     return content
+
+
+def image(directory: Path, key: str, data: dict) -> dict:
+    where = f"site.toml: images.{key}"
+    for name in ("file", "title", "description"):
+        required(data, name, where)
+    if not (directory / data["file"]).is_file():
+        raise ContentError(f"{where}: {data['file']} is missing")
+    return data
 
 
 def read(directory: Path, name: str) -> dict:

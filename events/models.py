@@ -195,7 +195,13 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
                 _("All municipalities"),
             ),
         ]
-        page_obj = paginate(self.filter_events(events, values).select_related("municipality"), params, state)
+        page_obj = paginate(
+            self.filter_events(events, values)
+            .select_related("municipality", "listing_image")
+            .prefetch_related("listing_image__renditions"),  # the cards' pictures
+            params,
+            state,
+        )
         return {
             "show_past": show_past,
             "events": page_obj.object_list,
@@ -383,7 +389,8 @@ class EventPage(
 
     api_fields = [
         "summary",
-        APIField("listing_image", serializer=ImageRenditionsField()),
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         APIField("event_type", serializer=ChoiceLabelField()),
         APIField("status", serializer=ChoiceLabelField()),
         "starts_at", "ends_at", "all_day",

@@ -64,7 +64,12 @@ class GuideIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
         rule = rule_for(request)
         calls = rule.pages(FundingCallPage.objects.child_of(self))
         context["calls"] = [*calls.open_calls(now), *calls.upcoming(now), *calls.closed(now)]
-        context["guides"] = rule.pages(GuidePage.objects.child_of(self)).order_by("-first_published_at")
+        context["guides"] = (
+            rule.pages(GuidePage.objects.child_of(self))
+            .order_by("-first_published_at")
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures
+        )
         return context
 
 
@@ -148,7 +153,8 @@ class GuidePage(
 
     api_fields = [
         "summary",
-        APIField("listing_image", serializer=ImageRenditionsField()),
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         "audience",
         APIField("project_phase", serializer=ChoiceLabelField()),
         "body",
@@ -457,7 +463,8 @@ class FundingCallPage(
 
     api_fields = [
         "summary",
-        APIField("listing_image", serializer=ImageRenditionsField()),
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         "funding_authority", "fund", "programme_objective", "opens_at", "closes_at", "cancelled",
         APIField("status", serializer=CallStatusField()),
         "support_rate", "total_budget", "eligible_applicants", "content_priorities",

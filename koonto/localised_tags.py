@@ -115,6 +115,8 @@ def tag_page_sections(tag: Tag, locale, rule) -> list[tuple[str, str, QuerySet]]
         pages = rule.pages(
             model.objects.filter(locale=locale, pk__in=through.objects.filter(tag=tag).values("content_object_id"))
         )
+        # The cards' pictures come with the pages (every taggable page type has a listing image).
+        pages = pages.select_related("listing_image").prefetch_related("listing_image__renditions")
         sections.append((model.tag_page_key, str(model.tag_page_heading), pages.order_by(*model.tag_page_ordering)))
     return sections
 

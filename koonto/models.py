@@ -470,11 +470,32 @@ class ListingMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown in listings and when the page is shared. Give the image a description (alt text)."),
+        help_text=_(
+            "Shown on the page, on its card in listings and when the page is shared. Wide images suit best; "
+            "the crop keeps the image's focal point."
+        ),
+    )
+    # The image's own description is written once, in Finnish; each translation of the page says
+    # what the picture shows in its own language here.
+    listing_image_alt = models.CharField(
+        _("listing image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the listing image shows, for people who cannot see it, in this page's language. "
+            "Leave empty to use the image's own description."
+        ),
     )
 
-    listing_panels = [FieldPanel("summary"), FieldPanel("listing_image")]
+    listing_panels = [FieldPanel("summary"), FieldPanel("listing_image"), FieldPanel("listing_image_alt")]
     listing_search_fields = [index.SearchField("summary", boost=2)]
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_image_alt_text(self) -> str:
+        """The listing image's alt text in this page's language, else the image's own description."""
+        if self.listing_image_alt:
+            return self.listing_image_alt
+        return self.listing_image.default_alt_text if self.listing_image_id else ""

@@ -92,7 +92,11 @@ def image_data(image, request, spec: str = SHARE_IMAGE_SPEC) -> dict | None:
 
 
 def listing_image(page: Page, request) -> dict | None:
-    return image_data(getattr(page, "listing_image", None), request)
+    """The page's listing image for sharing, with the alt text in the page's language where given."""
+    data = image_data(getattr(page, "listing_image", None), request)
+    if data and getattr(page, "listing_image_alt", ""):
+        data["alt"] = page.listing_image_alt
+    return data
 
 
 def default_share_image(request) -> dict:

@@ -1,4 +1,4 @@
-"""Project showcases (hankeesittelyt): earlier and current citizen-led development projects.
+"""Project showcases (hanke-esittelyt): earlier and current citizen-led development projects.
 
 Organisations, municipalities, target groups and themes hang off the page as inline
 child objects rather than many-to-many fields: wagtail-localize copies child objects
@@ -247,7 +247,11 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
         matching = (
             self.filter_showcases(showcases, values)
             .order_by("-first_published_at", "-pk")
-            .prefetch_related(Prefetch("municipalities", queryset=ShowcaseMunicipality.objects.select_related("municipality")))
+            .select_related("listing_image")
+            .prefetch_related(
+                Prefetch("municipalities", queryset=ShowcaseMunicipality.objects.select_related("municipality")),
+                "listing_image__renditions",  # the cards' pictures
+            )
         )
         page_obj = paginate(matching, params, state)
         return {
@@ -416,7 +420,8 @@ class ShowcasePage(
 
     api_fields = [
         "summary",
-        APIField("listing_image", serializer=ImageRenditionsField()),
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
         "project_code",
         APIField("programme_period", serializer=ChoiceLabelField()),
         APIField("status", serializer=ChoiceLabelField()),

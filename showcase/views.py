@@ -27,7 +27,8 @@ def organisation(request, slug: str):
     public_pages = rule.pages(Page.objects.filter(locale=locale))
     roles = (
         ShowcaseOrganisation.objects.filter(organisation__translation_key=organisation.translation_key, page__in=public_pages)
-        .select_related("page")
+        .select_related("page", "page__listing_image")
+        .prefetch_related("page__listing_image__renditions")  # the cards' pictures
         .order_by("-page__first_published_at", "page__title")
     )
     showcases = [(item.page, item.get_role_display()) for item in roles]

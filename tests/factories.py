@@ -66,7 +66,7 @@ class FundingCallPageFactory(wagtail_factories.PageFactory):
 
 
 class ShowcaseIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Hankeesittelyt"
+    title = "Hanke-esittelyt"
 
     class Meta:
         model = ShowcaseIndexPage

@@ -29,7 +29,7 @@ def test_showcase_page_has_home_section_page_trail(client, home, showcase_index)
     assert "itemtype" not in nav  # one BreadcrumbList per page: the JSON-LD in the head
     trail = items(nav)
     assert [(href, pos) for href, _, pos in trail] == [(home.url, "1"), (showcase_index.url, "2"), (project.url, "3")]
-    assert [name for _, name, _ in trail][1:] == ["Hankeesittelyt", "Hanaa!"]
+    assert [name for _, name, _ in trail][1:] == ["Hanke-esittelyt", "Hanaa!"]
     assert nav.count('aria-current="page"') == 1
     assert f'<a href="{project.url}" aria-current="page">' in nav
     assert "<script" not in nav

@@ -15,6 +15,7 @@ from django.utils import timezone
 from koonto.models import KoontoSettings, Organisation
 from ops import pagecache
 from tests.factories import EventPageFactory, StandardPageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -127,14 +128,14 @@ def test_the_generation_is_read_once_per_request(client, site, settings, page_ca
 def test_publishing_a_change_shows_at_once(client, site, event_index):
     event = EventPageFactory(parent=event_index, title="Vanha otsikko")
     event.save_revision().publish()
-    assert "Vanha otsikko" in get(client, event_index.url).content.decode()
+    assert "Vanha otsikko" in page_text(get(client, event_index.url))
     event.title = "Uusi otsikko"
     event.save_revision().publish()
     response = get(client, event_index.url)
     assert response["X-Koonto-Cache"] == "miss"
-    assert "Uusi otsikko" in response.content.decode()
+    assert "Uusi otsikko" in page_text(response)
     event.unpublish()
-    assert "Uusi otsikko" not in get(client, event_index.url).content.decode()
+    assert "Uusi otsikko" not in page_text(get(client, event_index.url))
 
 
 def test_a_draft_is_never_cached_for_visitors(client, site, event_index):
@@ -143,7 +144,7 @@ def test_a_draft_is_never_cached_for_visitors(client, site, event_index):
     event.title = "Luonnos"
     event.save_revision()
     for _ in range(2):
-        html = get(client, event.url).content.decode()
+        html = page_text(get(client, event.url))
         assert "Julkaistu" in html and "Luonnos" not in html
 
 
@@ -166,7 +167,7 @@ def test_snippets_and_site_settings_empty_the_cache(client, site, fi_locale):
     assert get(client, url)["X-Koonto-Cache"] == "hit"
     organisation.name = "Uusi Yhdistys ry"
     organisation.save()
-    assert "Uusi Yhdistys ry" in get(client, url).content.decode()
+    assert "Uusi Yhdistys ry" in page_text(get(client, url))
     get(client, url)
     settings_row = KoontoSettings.for_site(site.get_site())
     settings_row.save()
@@ -188,12 +189,12 @@ def test_upcoming_listings_roll_over_when_an_event_ends(client, site, event_inde
     EventPageFactory(
         parent=event_index, title="Pian päättyvä", starts_at=now - timedelta(hours=1), ends_at=now + timedelta(minutes=5)
     ).save_revision().publish()
-    assert "Pian päättyvä" in get(client, event_index.url).content.decode()
+    assert "Pian päättyvä" in page_text(get(client, event_index.url))
     assert get(client, event_index.url)["X-Koonto-Cache"] == "hit"
     with time_machine.travel(now + timedelta(minutes=6)):
         response = get(client, event_index.url)
         assert response["X-Koonto-Cache"] == "miss"
-        assert "Pian päättyvä" not in response.content.decode()
+        assert "Pian päättyvä" not in page_text(response)
 
 
 def test_the_admin_previews_and_posts_are_never_cached(client, site, home):
@@ -212,9 +213,9 @@ def test_making_a_page_private_empties_the_cache(client, site, event_index):
 
     event = EventPageFactory(parent=event_index, title="Pian yksityinen")
     event.save_revision().publish()
-    assert "Pian yksityinen" in get(client, event_index.url).content.decode()
+    assert "Pian yksityinen" in page_text(get(client, event_index.url))
     PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
-    assert "Pian yksityinen" not in get(client, event_index.url).content.decode()
+    assert "Pian yksityinen" not in page_text(get(client, event_index.url))
 
 
 def test_every_search_reaches_the_view_and_is_counted(client, site, event_index):
@@ -233,7 +234,7 @@ def test_a_repeated_search_is_kept_until_content_changes(client, site, event_ind
 
     def search() -> tuple[str, int]:
         with CaptureQueriesContext(connection) as queries:
-            html = get(client, "/fi/search/", data={"q": "kyläilta"}).content.decode()
+            html = page_text(get(client, "/fi/search/", data={"q": "kyläilta"}))
         return html, len(queries)
 
     _html, first = search()
@@ -280,9 +281,9 @@ def test_a_kept_search_never_shows_a_page_that_is_no_longer_public(client, site,
 
     event = EventPageFactory(parent=event_index, title="Kyläkokous")
     event.save_revision().publish()
-    assert "Kyläkokous" in get(client, "/fi/search/", data={"q": "kyläkokous"}).content.decode()
+    assert "Kyläkokous" in page_text(get(client, "/fi/search/", data={"q": "kyläkokous"}))
     Page.objects.filter(pk=event.pk).update(live=False)  # no signal: the kept outcome still has it
-    assert "Kyläkokous" not in get(client, "/fi/search/", data={"q": "kyläkokous"}).content.decode()
+    assert "Kyläkokous" not in page_text(get(client, "/fi/search/", data={"q": "kyläkokous"}))
 
 
 def test_a_kept_search_is_kept_per_language(site, event_index):

@@ -19,6 +19,7 @@ from tests.factories import (
     ShowcasePageFactory,
     StandardPageFactory,
 )
+from tests.text import page_text
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def get_html(client, page) -> str:
     response = client.get(page.url)
     assert response.status_code == 200
-    return response.content.decode()
+    return page_text(response)
 
 
 def test_home_page_has_one_h1_skip_link_landmarks_and_language(client, home):

@@ -26,6 +26,7 @@ from koonto.models import Municipality, Organisation
 from koonto.templatetags.structured_data import open_graph, page_json_ld, to_json_ld
 from koonto.visibility import rule_for
 from tests.factories import EventPageFactory, GuidePageFactory, ShowcasePageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', r
 def get_html(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return page_text(response)
 
 
 def json_ld(html: str) -> list[dict]:
@@ -360,6 +361,21 @@ def test_showcase_shares_its_listing_image_and_alternates_only_live_translations
     assert only(english_html, "WebPage")["inLanguage"] == "en"
     assert_shareable(english_html, full_url(english), "en_GB")
     assert meta(english_html, "og:locale:alternate") == ["fi_FI"]
+
+
+def test_a_translation_shares_its_listing_image_with_alt_text_in_its_own_language(
+    client, site, showcase_index, en_locale, image, django_capture_on_commit_callbacks
+):
+    translate(showcase_index, en_locale, django_capture_on_commit_callbacks)
+    showcase = ShowcasePageFactory(parent=showcase_index, title="Hanaa!", listing_image=image)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(showcase, [en_locale])
+    english = showcase.get_translation(en_locale)
+    english.listing_image_alt = "Ten people at a table"
+    english.save_revision().publish()
+
+    assert one_meta(get_html(client, english.url), "og:image:alt") == "Ten people at a table"
+    assert one_meta(get_html(client, showcase.url), "og:image:alt") == "Kymmenen ihmistä pöydän ääressä"
 
 
 def test_page_without_an_image_shares_the_default_image(client, site, guide_index):

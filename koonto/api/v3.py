@@ -209,10 +209,11 @@ def choice(instance, name: str) -> dict:
     return {"value": getattr(instance, name), "label": str(getattr(instance, f"get_{name}_display")())}
 
 
-def image_out(image) -> dict | None:
+def image_out(image, alt: str = "") -> dict | None:
+    """An image with its renditions; `alt` is the text given where it was placed, else its description."""
     if image is None:
         return None
-    out = {"id": image.pk, "alt": image.default_alt_text}
+    out = {"id": image.pk, "alt": alt or image.default_alt_text}
     for size, spec in IMAGE_RENDITIONS.items():
         rendition = ImageRenditionField(spec).to_representation(image)
         out[size] = {"url": rendition["full_url"], "width": rendition["width"], "height": rendition["height"]}
@@ -227,7 +228,7 @@ def page_base(request: HttpRequest, page) -> dict:
         "locale": page.locale.language_code,
         "translation_key": page.translation_key,
         "summary": page.summary,
-        "image": image_out(page.listing_image),
+        "image": image_out(page.listing_image, page.listing_image_alt),
         "tags": [{"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()],
         "last_published_at": timezone.localtime(page.last_published_at) if page.last_published_at else None,
     }

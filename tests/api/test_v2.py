@@ -305,3 +305,13 @@ def test_showcase_detail_costs_the_same_for_5_and_50_child_objects(client, site,
     data = get(client, f"/api/v2/pages/{large_page.pk}/")
     assert len(data["links"]) == 50 and data["meta"]["type"] == "showcase.ShowcasePage"
     assert data["meta"]["parent"]["id"] == showcase_index.pk
+
+
+def test_listing_image_alt_given_on_the_page_overrides_the_image_description(client, event):
+    """The image's description is Finnish; a page in another language says in its own words what it shows."""
+    type(event).objects.filter(pk=event.pk).update(listing_image_alt="Lapsia pelaamassa jalkapalloa nurmella")
+
+    image = detail(client, event)["listing_image"]
+
+    assert image["alt"] == "Lapsia pelaamassa jalkapalloa nurmella"
+    assert {image[size]["alt"] for size in ("thumbnail", "medium", "large")} == {image["alt"]}

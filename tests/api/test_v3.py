@@ -135,3 +135,9 @@ def test_with_writes_on_a_token_has_its_users_permissions(client, settings, even
     assert response.status_code == 200, response.content
     event.refresh_from_db()
     assert not event.live
+
+
+def test_listing_image_alt_given_on_the_page_overrides_the_image_description(client, event):
+    type(event).objects.filter(pk=event.pk).update(listing_image_alt="Lapsia pelaamassa jalkapalloa nurmella")
+
+    assert get(client, f"/api/v3/koonto/events/{event.pk}/")["image"]["alt"] == "Lapsia pelaamassa jalkapalloa nurmella"

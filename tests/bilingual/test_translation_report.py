@@ -154,7 +154,7 @@ def test_missing_up_to_date_and_draft(client, admin, tree):
     assert rows["Tietoa"] == {"en": "missing"}
     assert rows["Tapahtumat"] == {"en": "missing"}
     # Parents copied on the way are aliases showing the Finnish content: not translations.
-    for parent in ("Koonto", "Rahoitusoppaat", "Hankeesittelyt"):
+    for parent in ("Koonto", "Rahoitusoppaat", "Hanke-esittelyt"):
         assert rows[parent] == {"en": "missing"}
         assert cell(response, parent).is_alias and cell(response, parent).edit_url
 
@@ -239,7 +239,7 @@ def test_sections(client, admin, tree, home, guide_index, showcase_index, event_
     assert sections == {
         home.pk: "Koonto",
         guide_index.pk: "Rahoitusoppaat",
-        showcase_index.pk: "Hankeesittelyt",
+        showcase_index.pk: "Hanke-esittelyt",
         event_index.pk: "Tapahtumat",
         tree["about"].pk: "Tietoa",
     }
@@ -262,7 +262,7 @@ def test_filter_by_section(client, admin, tree, guide_index):
 
 def test_filter_by_status(client, admin, tree):
     edit(tree["guide"])
-    aliases = {"Koonto", "Rahoitusoppaat", "Hankeesittelyt"}
+    aliases = {"Koonto", "Rahoitusoppaat", "Hanke-esittelyt"}
     assert set(statuses(report(client, admin, status=MISSING))) == {"Tietoa", "Infotilaisuus", "Tapahtumat"} | aliases
     assert set(statuses(report(client, admin, status=OUT_OF_DATE))) == {"Hakuopas"}
     assert set(statuses(report(client, admin, status="draft"))) >= {"Hakuopas"}

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PASSWORD
+from tests.text import without_soft_hyphens
 
 pytestmark = pytest.mark.browser
 
@@ -57,4 +58,4 @@ def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_s
     visitor = new_page()
     visitor.goto(demo_site("fi:event_index"))
     visitor.get_by_role("link", name=EVENT_TITLE).click()
-    assert visitor.get_by_role("heading", level=1).inner_text() == EVENT_TITLE
+    assert without_soft_hyphens(visitor.get_by_role("heading", level=1).inner_text()) == EVENT_TITLE

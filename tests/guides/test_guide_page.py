@@ -6,6 +6,7 @@ import pytest
 from wagtail_localize.segments.extract import extract_segments
 
 from tests.factories import FundingCallPageFactory, GuidePageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ BODY = [
 def get_html(client, page) -> str:
     response = client.get(page.url)
     assert response.status_code == 200
-    return response.content.decode()
+    return page_text(response)
 
 
 def test_guide_page_shows_a_nested_table_of_contents_with_working_anchors(client, guide_index):

@@ -8,6 +8,7 @@ from django.utils import translation
 from koonto.models import Organisation
 from showcase.models import ShowcaseOrganisation
 from tests.factories import EventPageFactory, ShowcasePageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_page_lists_exactly_the_organisations_projects_with_their_roles(client, 
     link(other, Organisation.objects.create(name="Toinen ry"))
     response = client.get("/fi/organisaatiot/pallokissat-kuopio-ry/")
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_text(response)
     assert "Jalkapallosta elämäniloa" in html and "Perhefutis" in html and "Kumppani" in html
     assert "Muu hanke" not in html and "Luonnoshanke" not in html
     assert "Jalkapalloseura." in html
@@ -65,7 +66,7 @@ def test_english_page_shows_the_english_translation_and_english_projects(client,
     english.save_revision().publish()
     ShowcaseOrganisation.objects.filter(page=english).update(organisation=english_org)
 
-    html = client.get("/en/organisations/pallokissat-kuopio-ry/").content.decode()
+    html = page_text(client.get("/en/organisations/pallokissat-kuopio-ry/"))
     assert "A football club." in html and "Project in English" in html
     assert "Hanke suomeksi" not in html
     assert english_org.slug == organisation.slug  # the address is the same in every language
@@ -98,4 +99,4 @@ def test_showcase_and_event_pages_link_to_the_organisation_page(client, organisa
     link(showcase, organisation)
     event = EventPageFactory(parent=event_index, organiser=organisation)
     for page in (showcase, event):
-        assert 'href="/fi/organisaatiot/pallokissat-kuopio-ry/"' in client.get(page.url).content.decode()
+        assert 'href="/fi/organisaatiot/pallokissat-kuopio-ry/"' in page_text(client.get(page.url))

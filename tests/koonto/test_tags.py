@@ -23,6 +23,7 @@ from guides.models import FundingCallPage, GuidePage
 from koonto.models import TagTranslation
 from showcase.models import ShowcasePage
 from tests.factories import EventPageFactory, FundingCallPageFactory, GuidePageFactory, ShowcasePageFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -170,11 +171,11 @@ def content(guide_index, showcase_index, event_index, english_sections, football
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', response.content.decode())
+    return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', page_text(response))
 
 
 def headings(response) -> list[str]:
-    return re.findall(r'<h2 id="tag-section-[a-z]+">([^<]*) <span', response.content.decode())
+    return re.findall(r'<h2 id="tag-section-[a-z]+">([^<]*) <span', page_text(response))
 
 
 def test_finnish_tag_page_lists_everything_with_the_tag_grouped_by_type(client, content):
@@ -183,7 +184,7 @@ def test_finnish_tag_page_lists_everything_with_the_tag_grouped_by_type(client, 
     assert response.status_code == 200
     assert headings(response) == ["Rahoitusoppaat", "Hankehaut", "Hanke-esittelyt", "Tapahtumat"]
     assert titles(response) == ["Seuran opas", "Liikuntahaku", "Perhefutis", "Futisilta"]
-    assert "4 sisältöä on merkitty tällä asiasanalla." in response.content.decode()
+    assert "4 sisältöä on merkitty tällä asiasanalla." in page_text(response)
 
 
 def test_english_tag_page_lists_the_english_pages_under_the_english_name(client, content):
@@ -192,7 +193,7 @@ def test_english_tag_page_lists_the_english_pages_under_the_english_name(client,
     assert response.status_code == 200
     assert headings(response) == ["Funding guides", "Funding calls", "Project showcases", "Events"]
     assert titles(response) == [english[key].title for key in ("guide", "call", "showcase", "event")]
-    html = response.content.decode()
+    html = page_text(response)
     assert 'href="/fi/asiasanat/jalkapallo/" lang="fi"' in html
     assert "jalkapallo" not in html.replace('href="/fi/asiasanat/jalkapallo/"', "")
 
@@ -221,8 +222,8 @@ def test_drafts_private_pages_and_their_children_are_not_listed(client, content,
 
 def test_page_tags_link_to_their_tag_pages_in_the_pages_language(client, content):
     pages, english = content
-    assert 'href="/fi/asiasanat/jalkapallo/" rel="tag">jalkapallo<' in client.get(pages["showcase"].url).content.decode()
-    html = client.get(english["showcase"].url).content.decode()
+    assert 'href="/fi/asiasanat/jalkapallo/" rel="tag">jalkapallo<' in page_text(client.get(pages["showcase"].url))
+    html = page_text(client.get(english["showcase"].url))
     assert 'href="/en/tags/football/" rel="tag">football<' in html
     assert ">jalkapallo<" not in html
 
@@ -231,25 +232,25 @@ def test_type_filter_paginates_one_group_and_bad_values_get_a_message(client, co
     for n in range(13):
         tagged(EventPageFactory, event_index, "jalkapallo", title=f"Ilta {n:02}")
     everything = client.get("/fi/asiasanat/jalkapallo/")
-    html = everything.content.decode()
+    html = page_text(everything)
     assert len([t for t in titles(everything) if t.startswith(("Ilta", "Futisilta"))]) == 12
     assert 'href="?type=events">Kaikki tällä asiasanalla: Tapahtumat (14)</a>' in html
 
     events = client.get("/fi/asiasanat/jalkapallo/?type=events")
     assert headings(events) == ["Tapahtumat"]
     assert len(titles(events)) == 12
-    assert 'rel="next" href="?type=events&amp;page=2"' in events.content.decode()
+    assert 'rel="next" href="?type=events&amp;page=2"' in page_text(events)
     assert len(titles(client.get("/fi/asiasanat/jalkapallo/?type=events&page=2"))) == 2
 
     for query, shown in (("?type=events&page=abc", 12), ("?type=events&page=99", 2)):
         response = client.get("/fi/asiasanat/jalkapallo/" + query)
         assert response.status_code == 200
         assert len(titles(response)) == shown
-        assert "listing-messages" in response.content.decode()
+        assert "listing-messages" in page_text(response)
 
     unknown = client.get("/fi/asiasanat/jalkapallo/?type=nonsense")
     assert headings(unknown) == ["Rahoitusoppaat", "Hankehaut", "Hanke-esittelyt", "Tapahtumat"]
-    assert "nonsense" in re.search(r'class="listing-messages".*?</div>', unknown.content.decode(), re.S).group(0)
+    assert "nonsense" in re.search(r'class="listing-messages".*?</div>', page_text(unknown), re.S).group(0)
 
 
 def count_queries(client, url: str) -> int:

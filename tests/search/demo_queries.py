@@ -5,10 +5,10 @@ differs from the page's words). The pages are those `load_demo` builds.
 """
 
 FINNISH_QUERIES = [
-    ("yhdistys", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "inflected: yhdistysten"),
+    ("yhdistys", "Yhdistysten verkostotapaaminen Iisalmessa", "inflected: yhdistysten"),
     ("yhdistyksille", "Kansalaistoimijalähtöiset kehittämishankkeet (KAKE)", "inflected query: yhdistyksiä"),
-    ("koulutus", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "base form"),
-    ("koulutukseen", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "inflected query"),
+    ("koulutus", "Hankkeen suunnittelun koulutus Kuopiossa", "base form"),
+    ("koulutukseen", "Hankkeen suunnittelun koulutus Kuopiossa", "inflected query"),
     ("haku", "Seuraava hankehaku 15.1.2024", "inflected: haun, compound part: hankehaku"),
     ("haussa", "Seuraava hankehaku 15.1.2024", "inflected query"),
     ("työpaja", "Työpajatoimintaa Lieksassa", "compound part: työpajatoimintaa"),
@@ -18,17 +18,17 @@ FINNISH_QUERIES = [
     ("rahoitushaku", "Rahoitusoppaat", "inflected compound: rahoitushakujen"),
     ("hankehakuun", "Seuraava hankehaku 15.1.2024", "inflected compound query"),
     ("Lieksa", "Työpajatoimintaa Lieksassa", "inflected: Lieksassa"),
-    ("Kuopiossa", "Esimerkkitapahtuma: hankkeen suunnittelun koulutus Kuopiossa", "same form"),
-    ("Iisalmi", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "inflected: Iisalmessa"),
-    ("tapaaminen", "Esimerkkitapahtuma: yhdistysten verkostotapaaminen Iisalmessa", "compound part"),
+    ("Kuopiossa", "Hankkeen suunnittelun koulutus Kuopiossa", "same form"),
+    ("Iisalmi", "Yhdistysten verkostotapaaminen Iisalmessa", "inflected: Iisalmessa"),
+    ("tapaaminen", "Yhdistysten verkostotapaaminen Iisalmessa", "compound part"),
     ("jalkapallo", "Jalkapallosta elämäniloa", "inflected: jalkapallosta"),
     ("osuuskunta", "Osallisuutta osuuskunnista", "inflected: osuuskunnista"),
     ("osallisuus", "Osallisuutta osuuskunnista", "inflected: osallisuutta"),
     ("futis", "KaMu-hankkeen Perhefutis", "compound part: perhefutis"),
     ("kokemusasiantuntija", "Kokemusasiantuntijatoimintaa Lapissa", "compound head: kokemusasiantuntijatoimintaa"),
     ("Lappi", "Kokemusasiantuntijatoimintaa Lapissa", "inflected: Lapissa"),
-    ("tilaisuus", "Esimerkkitapahtuma: KAKE-rahoituksen infotilaisuus verkossa", "compound part: infotilaisuus"),
-    ("rahoitus", "Esimerkkitapahtuma: KAKE-rahoituksen infotilaisuus verkossa", "inflected: rahoituksen"),
+    ("tilaisuus", "KAKE-rahoituksen infotilaisuus verkossa", "compound part: infotilaisuus"),
+    ("rahoitus", "KAKE-rahoituksen infotilaisuus verkossa", "inflected: rahoituksen"),
     ("työelämä", "Työelämän avaimet", "inflected: työelämän"),
     ("nuorille", "Nuorten oma Kuopio!", "inflected query, inflected page: nuorten"),
     ("seloste", "Saavutettavuusseloste", "compound part"),
@@ -40,8 +40,8 @@ FINNISH_QUERIES = [
 
 ENGLISH_QUERIES = [
     ("workshops", "Workshop activities in Lieksa", "plural query"),
-    ("associations", "Example event: networking meeting for associations in Iisalmi", "same form"),
-    ("association", "Example event: networking meeting for associations in Iisalmi", "singular query"),
+    ("associations", "Networking meeting for associations in Iisalmi", "same form"),
+    ("association", "Networking meeting for associations in Iisalmi", "singular query"),
     ("funding calls", "Next call for projects: 15 January 2024", "plural query"),
-    ("trainings", "Example event: project planning training in Kuopio", "plural query"),
+    ("trainings", "Training in project planning in Kuopio", "plural query"),
 ]

@@ -186,7 +186,7 @@ def test_bad_input_says_what_happened(client, pages):
 def test_suggestions_are_json_with_title_url_and_type(client, pages):
     first = client.get("/fi/search/suggest/", {"q": "kylä"}).json()["suggestions"][0]
     assert (first["title"], first["url"]) == ("Kylätalo", "/fi/hankkeet/kylatalo/")
-    assert first["type"] in {"Project showcase", "Hankeesittely"}
+    assert first["type"] in {"Project showcase", "Hanke-esittely"}
     assert client.get("/fi/search/suggest/", {"q": "<script>"}).json()["suggestions"] == []
 
 

@@ -29,10 +29,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, RevisionMixin, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
@@ -69,6 +71,7 @@ LABELS = {
     "contacts": ("contact person", "contact persons"),
     "themes": ("theme", "themes"),
     "project descriptions": ("project description", "project descriptions"),
+    "images": ("image", "images"),
     "tag translations": ("tag name", "tag names"),
 }
 SNIPPET_LABELS = {
@@ -139,6 +142,7 @@ class Command(BaseCommand):
         fi = locales["fi"]
         content = self.content
         self.municipalities = {m.code: m for m in Municipality.objects.all()}
+        self.images = {key: self.image(data) for key, data in content.images.items()}
         self.organisations = {data.fields["name"]: self.organisation(data, fi) for data in content.organisations}
         self.contacts = {data.fields["name"]: self.contact(data, fi) for data in content.contacts}
         self.themes = {
@@ -200,6 +204,24 @@ class Command(BaseCommand):
     def contact(self, data: ObjectData, locale: Locale) -> ContactPerson:
         fields = {**data.fields, "organisation": self.organisations[data.extra["organisation"]]}
         return self.snippet(ContactPerson, {"name": data.fields["name"], "locale": locale}, fields, "contacts")
+
+    def image(self, data: dict):
+        """A demo picture (drawn for the demo by scripts/demo_images.py), uploaded once: found by its title."""
+        model = get_image_model()
+        existing = model.objects.filter(title=data["title"]).first()
+        if existing is not None:
+            return existing
+        path = self.content.directory / data["file"]
+        with path.open("rb") as file:
+            image = model(title=data["title"], description=data["description"], file=ImageFile(file, name=path.name))
+            image.save()
+        self.created["images"] += 1
+        return image
+
+    def listed_image(self, key: str, data: PageData):
+        if key not in self.images:
+            raise CommandError(f"{data.source}: {data.label} has listing_image '{key}', which site.toml's [images] lacks.")
+        return self.images[key]
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -265,6 +287,7 @@ class Command(BaseCommand):
             "related_pages": lambda paths: [GuidePageRelatedPage(related_page=self.page_at(path)) for path in paths],
             "organiser": lambda name: self.organisations[name],
             "municipality": lambda code: self.municipalities.get(code),
+            "listing_image": lambda key: self.listed_image(key, data),
         }
         for name, value in extra.items():
             if name not in resolvers:

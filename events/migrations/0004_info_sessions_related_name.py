@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_initial'),
+        ('events', '0003_listing_image_alt'),
         ('guides', '0004_guide_blocks'),
     ]
 
