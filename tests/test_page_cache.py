@@ -324,7 +324,7 @@ def test_declared_parameters_make_distinct_correct_entries(client, site, event_i
     EventPageFactory(parent=event_index, title="Verkostoaamu", event_type="networking").save_revision().publish()
 
     def listed(response) -> set[str]:
-        return {title for title in ("Koulutusilta", "Verkostoaamu") if title in response.content.decode()}
+        return {title for title in ("Koulutusilta", "Verkostoaamu") if title in page_text(response)}
 
     training = get(client, event_index.url + "?type=training")
     networking = get(client, event_index.url + "?type=networking")
