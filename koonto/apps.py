@@ -1,7 +1,10 @@
 """The shared Koonto app: snippets, settings, editorial rules and the site chrome."""
 
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from koonto.listing import IdConverter
 
 
 class KoontoConfig(AppConfig):
@@ -22,3 +25,7 @@ class KoontoConfig(AppConfig):
         from koonto import locales
 
         locales.install()
+
+        # Before any URLconf is imported: the apps' URLconfs use `<id:...>`, ids that fit the
+        # database's 64-bit keys (koonto.listing.IdConverter).
+        register_converter(IdConverter, "id")

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "guides",
     "showcase",
     "events",
+    "feeds",
     "search",
     "demo",
     "wagtail_localize",
@@ -362,7 +363,7 @@ KOONTO_CACHE_MAX_AGE = int(os.environ.get("KOONTO_CACHE_MAX_AGE", "60"))
 # the query that reads the generation (KOONTO_PAGE_CACHE=1 turns it on all the same).
 KOONTO_PAGE_CACHE = env_bool("KOONTO_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
 KOONTO_PAGE_CACHE_TIMEOUT = int(os.environ.get("KOONTO_PAGE_CACHE_TIMEOUT", "600"))
-# The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):
+# The iCalendar feed lists at most this many upcoming events, soonest first (feeds/views.py):
 # a subscribed calendar refreshes and sees later events as earlier ones pass.
 KOONTO_CALENDAR_SIZE = int(os.environ.get("KOONTO_CALENDAR_SIZE", "500"))
 
