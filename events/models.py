@@ -396,7 +396,7 @@ class EventPage(
         APIField("tags", serializer=TagNamesField()),
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image", "municipality", "organiser__locale", "related_call"]
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions"]
 

@@ -152,7 +152,7 @@ class GuidePage(
         "related_pages",
     ]
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image"]
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions", "related_pages__related_page"]
 
@@ -454,7 +454,7 @@ class FundingCallPage(
         "contacts", "attachments",
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image"]
     api_prefetch_related = [
         "tagged_items__tag",

@@ -13,11 +13,6 @@ class KoontoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # First, before any app's ready() builds Wagtail's v3 page schemas (koonto/api/v3_rows.py).
-        from koonto.api import v3_rows
-
-        v3_rows.install()
-
         from koonto import signals  # the module's @receiver handlers connect on import
 
         signals.connect_page_cache_invalidation()

@@ -11,12 +11,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import urls as api_urls
 from feeds import urls as feeds_urls
 from koonto import translation_views, views
-from koonto.api import views as api_views
-from koonto.api.v2 import api_router
-from koonto.api.v3 import api as v3_api
-from koonto.preview import page_preview
 from search import views as search_views
 
 
@@ -30,12 +27,8 @@ urlpatterns = [
     # Feeds and discovery (feeds/): robots.txt and the sitemap.
     path("", include(feeds_urls)),
     path("django-admin/", admin.site.urls),
-    # Headless API (koonto/api/, docs/api.md): outside the language prefixes; the language is a parameter.
-    path("api/v2/", api_router.urls),
-    path("api/v3/", v3_api.urls),
-    # Headless preview (koonto.preview): a client fetches an editor's draft with a signed token.
-    path("api/preview/", page_preview, name="api_preview"),
-    re_path(r"^api/(?P<path>.*)$", api_views.not_found),
+    # Headless API and preview (api/, docs/api.md): outside the language prefixes; the language is a parameter.
+    path("", include(api_urls)),
     # wagtail-localize's "convert to alias" and sync views can make a translation live without
     # review; Koonto's guarded versions (koonto.translation_views) answer their URLs first.
     path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_view(translation_views.convert_to_alias)),

@@ -422,7 +422,7 @@ class ShowcasePage(
         "gallery_images", "links",
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py); the rest in api_prefetch().
+    # What the API fields read, fetched with the pages (api/v2.py); the rest in api_prefetch().
     api_select_related = ["listing_image", "contact"]
 
     parent_page_types = ["showcase.ShowcaseIndexPage"]

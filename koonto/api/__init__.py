@@ -1,2 +1,2 @@
-"""Koonto's headless API: Wagtail's API v2 with Koonto's filters and typed fields, and typed
-read endpoints added to Wagtail's API v3 (django-ninja). See docs/api.md for clients."""
+"""Serializer fields for Koonto's own field types (fields.py), which page models list in their
+`api_fields`; the API itself (routers, preview, middleware) is the top-layer `api` app."""

@@ -37,6 +37,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "koonto",
+    # Right after koonto, before every wagtail app: its ready() changes how Wagtail's v3 builds
+    # page schemas, which must happen before anything imports wagtail.api.v3.registry (api/v3_rows.py).
+    "api",
     "home",
     "guides",
     "showcase",
@@ -109,10 +112,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koonto.middleware.KoontoLocaleMiddleware",
     # Hostile input: a path no page can have, or an API parameter no endpoint can use, is a 400
-    # before any view or query runs (koonto/input_guard.py, koonto/api/params.py).
-    "koonto.api.params.APIParametersMiddleware",
+    # before any view or query runs (koonto/input_guard.py, api/params.py).
+    "api.params.APIParametersMiddleware",
     "koonto.input_guard.PathGuardMiddleware",
-    "koonto.api.views.APIWritesMiddleware",
+    "api.views.APIWritesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -319,7 +322,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Headless API (koonto/api/, docs/api.md). Rich text goes out as HTML with public links; a
+# Headless API (api/, docs/api.md). Rich text goes out as HTML with public links; a
 # client pages through at most 50 items at a time. Writes (API v3 with a token) stay off
 # unless KOONTO_API_WRITES is set; then a token has exactly its user's admin permissions.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
@@ -375,7 +378,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 if KOONTO_API_WRITES:
     CORS_ALLOW_METHODS += ["POST", "PUT", "PATCH", "DELETE"]
 
-# Headless preview (koonto/preview.py): the admin sends the editor to the client with
+# Headless preview (api/preview.py): the admin sends the editor to the client with
 # ?content_type=app.model&token=...; the client fetches the draft from /api/preview/.
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": os.environ.get("KOONTO_PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview/")},
