@@ -176,38 +176,3 @@ class StaleContentPanel(DashboardPanel):
 
 
 PANELS = (AwaitingMePanel, MyDraftsPanel, ScheduledPanel, CallDeadlinesPanel, StaleContentPanel)
-
-
-# --- Translation status (koonto/translation_report.py) ----------------------------------------
-
-
-class TranslationsNeedingWorkPanel(DashboardPanel):
-    """Counts of missing and out-of-date translations of the pages the user may see, with links to the report."""
-
-    name = "koonto_translations_needing_work"
-    order = 95
-    heading = _("Translations needing work")
-
-    def render_html(self, parent_context=None):
-        from koonto.translation_report import can_view_report
-
-        return super().render_html(parent_context) if can_view_report(self.user) else ""
-
-    def get_items(self):
-        from koonto.translation_report import MISSING, OUT_OF_DATE, TranslationReport, report_url
-
-        report = TranslationReport(self.user)
-        counts = report.counts()
-        items = []
-        for status, label in ((MISSING, _("Missing translations")), (OUT_OF_DATE, _("Out-of-date translations"))):
-            by_language = ", ".join(
-                f"{language.name} {counts[(status, language.code)]}"
-                for language in report.languages
-                if counts[(status, language.code)]
-            )
-            items.append(PanelItem(f"{label}: {counts[status]}", report_url(status=status), by_language))
-        items.append(PanelItem(str(_("Translation status of all pages")), report_url()))
-        return items
-
-
-PANELS = (*PANELS, TranslationsNeedingWorkPanel)

@@ -18,7 +18,7 @@ Roles (group names as staff see them):
   publish or delete.
 
 Publishing without review is for those who may publish, also through wagtail-localize
-(koonto.translation_views).
+(localisation.admin_views).
 """
 
 from django.conf import settings

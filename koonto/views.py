@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -51,24 +51,6 @@ def serve_media(request, path: str):
     if not (settings.KOONTO_SERVE_MEDIA or settings.DEBUG) or not is_public_media_path(settings.MEDIA_URL + path):
         raise Http404
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
-
-
-def untranslated(request, page_id: int):
-    """Said in the visitor's chosen language: this page has no translation yet; here is the original.
-
-    The language switcher links here instead of silently dropping the visitor on a home page.
-    """
-    rule = rule_for(request)
-    page = get_object_or_404(rule.pages().specific(), pk=page_id)
-    locale = Locale.get_active()
-    translation = page.get_translation_or_none(locale)
-    if rule.page(translation):
-        return redirect(translation.get_url(request=request))
-    home = rule.site.root_page.get_translation_or_none(locale) if rule.site else None
-    context = {"original": page, "original_language": page.locale.language_code, "home": home if rule.page(home) else None}
-    response = TemplateResponse(request, "koonto/untranslated.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def organisation(request, slug: str):
