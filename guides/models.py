@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from editorial.rules import EditorialPermissionsMixin
 from koonto.api.fields import (
     CallStatusField,
     ChoiceLabelField,
@@ -29,7 +30,6 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock, GuideBodyBlock
-from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin

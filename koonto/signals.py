@@ -17,7 +17,7 @@ def apply_rules_to_new_trees(sender, instance, created, raw=False, **kwargs):
     if raw or not created or not isinstance(instance, Page):
         return
     if instance.depth == 2 or sender._meta.label == "guides.GuideIndexPage":
-        from koonto.editorial import apply_editorial_rules
+        from editorial.rules import apply_editorial_rules
 
         transaction.on_commit(apply_editorial_rules)
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "showcase",
     "events",
     "feeds",
+    "editorial",
     # Before wagtail_localize: its hooks register an admin URL that answers in place of
     # wagtail-localize's PO upload (localisation/wagtail_hooks.py).
     "localisation",

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
+from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
 from localisation.dashboard import TranslationsNeedingWorkPanel
 from localisation.report import (
     MISSING,

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowPage, WorkflowTask
 
-from koonto.editorial import GROUP_NAMES, GUIDES_WORKFLOW, TRANSLATORS, apply_editorial_rules
+from editorial.rules import GROUP_NAMES, GUIDES_WORKFLOW, TRANSLATORS, apply_editorial_rules
 from tests.factories import GuideIndexPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
