@@ -21,7 +21,6 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from editorial.rules import EditorialPermissionsMixin
 from koonto.api.fields import (
     ChoiceLabelField,
     ImageRenditionsField,
@@ -31,6 +30,7 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import (
     Filter,
     ListingState,

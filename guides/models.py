@@ -19,7 +19,6 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from editorial.rules import EditorialPermissionsMixin
 from koonto.api.fields import (
     CallStatusField,
     ChoiceLabelField,
@@ -30,6 +29,7 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock, GuideBodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.tags import LocalisedTagsMixin

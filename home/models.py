@@ -14,9 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from editorial.rules import EditorialPermissionsMixin
 from koonto.api.fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.visibility import PublicRule, rule_for

@@ -1,7 +1,9 @@
-"""Staff dashboard panels: what waits for me, my drafts, scheduled publications, deadlines, stale content.
+"""Staff dashboard panels: the shared panel base, and the funding-call deadlines and stale content panels.
 
 Every panel shows only what the user may open in the admin: pages through Wagtail's page
-permission policy, review tasks through the workflow's own rules.
+permission policy, review tasks through the workflow's own rules. The workflow panels (what
+waits for me, my drafts, scheduled publications) are in editorial/dashboard.py, the translation
+panel in localisation/dashboard.py; each app's wagtail_hooks adds its own.
 """
 
 from dataclasses import dataclass
@@ -14,9 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Revision, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 PANEL_LIMIT = 20
@@ -55,74 +55,6 @@ class DashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         return {"heading": self.heading, "items": self.get_items(), "empty_text": self.empty_text, "panel_id": self.name}
-
-
-class AwaitingMePanel(DashboardPanel):
-    name = "koonto_awaiting_me"
-    order = 50
-    heading = _("Awaiting me")
-    empty_text = _("Nothing waits for your review.")
-
-    def get_items(self):
-        finder = AdminURLFinder(self.user)
-        states = (
-            TaskState.objects.reviewable_by(self.user)
-            .select_related("revision__user", "task", "workflow_state")
-            .prefetch_related("revision__content_object")
-            .order_by("-started_at")[:PANEL_LIMIT]
-        )
-        items = []
-        for state in states:
-            obj = state.revision.content_object
-            if obj is None:
-                continue
-            requested_by = (
-                state.revision.user.get_full_name() or state.revision.user.get_username() if state.revision.user else ""
-            )
-            items.append(PanelItem(str(obj), finder.get_edit_url(obj), f"{state.task.name} · {requested_by}", state.started_at))
-        return items
-
-
-class MyDraftsPanel(DashboardPanel):
-    name = "koonto_my_drafts"
-    order = 60
-    heading = _("My drafts")
-    empty_text = _("You have no unpublished changes.")
-
-    def get_items(self):
-        pages = (
-            editable_pages(self.user)
-            .filter(has_unpublished_changes=True, latest_revision__user=self.user)
-            .order_by("-latest_revision_created_at")[:PANEL_LIMIT]
-        )
-        return [
-            PanelItem(
-                page.get_admin_display_title(),
-                reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                "",
-                page.latest_revision_created_at,
-            )
-            for page in pages
-        ]
-
-
-class ScheduledPanel(DashboardPanel):
-    name = "koonto_scheduled"
-    order = 70
-    heading = _("Scheduled publications in the next 14 days")
-    empty_text = _("Nothing is scheduled for the next 14 days.")
-
-    def get_items(self):
-        revisions = Revision.page_revisions.filter(
-            approved_go_live_at__gte=self.now, approved_go_live_at__lte=self.now + timedelta(days=14)
-        ).order_by("approved_go_live_at")
-        scheduled = {int(r.object_id): r.approved_go_live_at for r in revisions}
-        pages = editable_pages(self.user).filter(pk__in=scheduled)
-        items = [
-            PanelItem(page.get_admin_display_title(), reverse("wagtailadmin_pages:edit", args=(page.pk,)), "", scheduled[page.pk])
-            for page in pages
-        ]
-        return sorted(items, key=lambda item: item.when)[:PANEL_LIMIT]
 
 
 class CallDeadlinesPanel(DashboardPanel):
@@ -175,4 +107,4 @@ class StaleContentPanel(DashboardPanel):
         return PanelItem(page.title, reverse("wagtailadmin_pages:edit", args=(page.pk,)), detail)
 
 
-PANELS = (AwaitingMePanel, MyDraftsPanel, ScheduledPanel, CallDeadlinesPanel, StaleContentPanel)
+PANELS = (CallDeadlinesPanel, StaleContentPanel)

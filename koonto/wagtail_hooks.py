@@ -1,11 +1,10 @@
-"""Wagtail wiring: the shared snippets, tag management, the staff dashboard panels, and what the
-page cache learns from each page type."""
+"""Wagtail wiring: the shared snippets, tag management, the funding-call dashboard panels, and
+what the page cache learns from each page type."""
 
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -96,6 +95,5 @@ def declare_page_query_parameters(page, request, serve_args, serve_kwargs):
 
 @hooks.register("construct_homepage_panels")
 def add_koonto_panels(request, panels):
-    """Koonto's own panels first; "Awaiting me" replaces Wagtail's review panel."""
-    panels[:] = [panel for panel in panels if not isinstance(panel, WorkflowObjectsToModeratePanel)]
-    panels[:0] = [panel_class(request.user) for panel_class in PANELS]
+    """Funding-call deadlines and stale content (koonto.dashboard); the dashboard orders panels by their `order`."""
+    panels.extend(panel_class(request.user) for panel_class in PANELS)

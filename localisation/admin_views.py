@@ -11,7 +11,7 @@
   for those who may publish what they would make live; localisation/urls.py puts these views
   in front of wagtail-localize's URLs.
 
-Who may publish is the permission rule of the bottom layer (editorial.rules.may_publish).
+Who may publish is the permission rule of the bottom layer (koonto.editorial.may_publish).
 """
 
 import tempfile
@@ -33,7 +33,7 @@ from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views import edit_translation as localize_views
 from wagtail_localize.views import update_translations as localize_update
 
-from editorial.rules import may_publish
+from koonto.editorial import may_publish
 
 
 @require_POST

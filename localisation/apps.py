@@ -1,6 +1,6 @@
 """The localisation app: what editors and translators use to translate, around wagtail-localize.
 
-A top-layer app: it reads the shared models and the permission rule (editorial.rules), and
+A top-layer app: it reads the shared models and the permission rule (koonto.editorial), and
 only the URL configuration and Wagtail's hook loader import it. It has no models. Its place in
 INSTALLED_APPS, before wagtail_localize, lets its admin URL for PO upload answer before
 wagtail-localize's route of the same path.

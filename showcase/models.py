@@ -23,7 +23,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from editorial.rules import EditorialPermissionsMixin
 from koonto import registers
 from koonto.api.fields import (
     ChoiceLabelField,
@@ -35,6 +34,7 @@ from koonto.api.fields import (
     ThemeField,
 )
 from koonto.blocks import BodyBlock
+from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
 from koonto.models import ListingMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin

@@ -45,9 +45,10 @@ INSTALLED_APPS = [
     "showcase",
     "events",
     "feeds",
+    # editorial and localisation come before the wagtail apps: editorial's publish_scheduled
+    # command replaces Wagtail's (the first app with a command's name wins), and localisation's
+    # hooks register an admin URL that answers in place of wagtail-localize's PO upload.
     "editorial",
-    # Before wagtail_localize: its hooks register an admin URL that answers in place of
-    # wagtail-localize's PO upload (localisation/wagtail_hooks.py).
     "localisation",
     "search",
     "demo",
