@@ -1,4 +1,4 @@
-"""The shared Koonto app: snippets, settings, editorial rules and the site chrome."""
+"""The shared Koonto app: snippets, settings, page permissions and the site chrome."""
 
 from django.apps import AppConfig
 from django.urls import register_converter
