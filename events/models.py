@@ -22,7 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from events.structured_data import event_data
-from koonto.api.fields import (
+from koonto.api_fields import (
     ChoiceLabelField,
     ImageRenditionsField,
     MunicipalityField,
@@ -31,7 +31,6 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
-from koonto.editorial import EditorialPermissionsMixin
 from koonto.listing import (
     Filter,
     ListingState,
@@ -47,6 +46,7 @@ from koonto.listing import (
 from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin, Municipality
 from koonto.normalise import NormalisedSearchMixin
+from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.visibility import PublicRule, rule_for
 
@@ -405,7 +405,7 @@ class EventPage(
         APIField("tags", serializer=TagNamesField()),
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image", "municipality", "organiser__locale", "related_call"]
 
     # How other apps see this type, without knowing it by name: search's result type, and one

@@ -19,7 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from guides.blocks import GuideBodyBlock
-from koonto.api.fields import (
+from koonto.api_fields import (
     CallStatusField,
     ChoiceLabelField,
     ContactField,
@@ -29,10 +29,10 @@ from koonto.api.fields import (
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
-from koonto.editorial import EditorialPermissionsMixin
 from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
+from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.visibility import rule_for, visible_rows
 
@@ -163,7 +163,7 @@ class GuidePage(
         "related_pages",
     ]
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image"]
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions", "related_pages__related_page"]
 
@@ -474,7 +474,7 @@ class FundingCallPage(
         "contacts", "attachments",
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py).
+    # What the API fields read, fetched with the pages (api/v2.py).
     api_select_related = ["listing_image"]
     api_prefetch_related = [
         "tagged_items__tag",

@@ -20,11 +20,11 @@ from wagtail.search import index
 
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto.api.fields import ImageRenditionsField, PagePathField
+from koonto.api_fields import ImageRenditionsField, PagePathField
 from koonto.blocks import BodyBlock
-from koonto.editorial import EditorialPermissionsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
+from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.structured_data import koonto_organization
 from koonto.visibility import PublicRule, rule_for

@@ -1,7 +1,10 @@
-"""The shared Koonto app: snippets, settings, editorial rules and the site chrome."""
+"""The shared Koonto app: snippets, settings, page permissions and the site chrome."""
 
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from koonto.listing import IdConverter
 
 
 class KoontoConfig(AppConfig):
@@ -10,14 +13,13 @@ class KoontoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # First, before any app's ready() builds Wagtail's v3 page schemas (koonto/api/v3_rows.py).
-        from koonto.api import v3_rows
-
-        v3_rows.install()
-
         from koonto import (
             locales,
             signals,  # noqa: F401 - the module's @receiver handlers connect on import
         )
 
         locales.install()
+
+        # Before any URLconf is imported: the apps' URLconfs use `<id:...>`, ids that fit the
+        # database's 64-bit keys (koonto.listing.IdConverter).
+        register_converter(IdConverter, "id")

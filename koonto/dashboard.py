@@ -1,22 +1,18 @@
-"""Staff dashboard panels: what waits for me, my drafts, scheduled publications, deadlines, stale content.
+"""Staff dashboard panels: the shared panel base, and the funding-call deadlines and stale content panels.
 
 Every panel shows only what the user may open in the admin: pages through Wagtail's page
-permission policy, review tasks through the workflow's own rules.
+permission policy, review tasks through the workflow's own rules. The workflow panels (what
+waits for me, my drafts, scheduled publications) are in editorial/dashboard.py, the translation
+panel in localisation/dashboard.py; each app's wagtail_hooks adds its own.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Revision, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 PANEL_LIMIT = 20
@@ -55,159 +51,3 @@ class DashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         return {"heading": self.heading, "items": self.get_items(), "empty_text": self.empty_text, "panel_id": self.name}
-
-
-class AwaitingMePanel(DashboardPanel):
-    name = "koonto_awaiting_me"
-    order = 50
-    heading = _("Awaiting me")
-    empty_text = _("Nothing waits for your review.")
-
-    def get_items(self):
-        finder = AdminURLFinder(self.user)
-        states = (
-            TaskState.objects.reviewable_by(self.user)
-            .select_related("revision__user", "task", "workflow_state")
-            .prefetch_related("revision__content_object")
-            .order_by("-started_at")[:PANEL_LIMIT]
-        )
-        items = []
-        for state in states:
-            obj = state.revision.content_object
-            if obj is None:
-                continue
-            requested_by = (
-                state.revision.user.get_full_name() or state.revision.user.get_username() if state.revision.user else ""
-            )
-            items.append(PanelItem(str(obj), finder.get_edit_url(obj), f"{state.task.name} · {requested_by}", state.started_at))
-        return items
-
-
-class MyDraftsPanel(DashboardPanel):
-    name = "koonto_my_drafts"
-    order = 60
-    heading = _("My drafts")
-    empty_text = _("You have no unpublished changes.")
-
-    def get_items(self):
-        pages = (
-            editable_pages(self.user)
-            .filter(has_unpublished_changes=True, latest_revision__user=self.user)
-            .order_by("-latest_revision_created_at")[:PANEL_LIMIT]
-        )
-        return [
-            PanelItem(
-                page.get_admin_display_title(),
-                reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                "",
-                page.latest_revision_created_at,
-            )
-            for page in pages
-        ]
-
-
-class ScheduledPanel(DashboardPanel):
-    name = "koonto_scheduled"
-    order = 70
-    heading = _("Scheduled publications in the next 14 days")
-    empty_text = _("Nothing is scheduled for the next 14 days.")
-
-    def get_items(self):
-        revisions = Revision.page_revisions.filter(
-            approved_go_live_at__gte=self.now, approved_go_live_at__lte=self.now + timedelta(days=14)
-        ).order_by("approved_go_live_at")
-        scheduled = {int(r.object_id): r.approved_go_live_at for r in revisions}
-        pages = editable_pages(self.user).filter(pk__in=scheduled)
-        items = [
-            PanelItem(page.get_admin_display_title(), reverse("wagtailadmin_pages:edit", args=(page.pk,)), "", scheduled[page.pk])
-            for page in pages
-        ]
-        return sorted(items, key=lambda item: item.when)[:PANEL_LIMIT]
-
-
-class CallDeadlinesPanel(DashboardPanel):
-    name = "koonto_call_deadlines"
-    order = 80
-    heading = _("Funding call deadlines in the next 30 days")
-    empty_text = _("No funding call closes in the next 30 days.")
-
-    def get_items(self):
-        call_model = apps.get_model("guides", "FundingCallPage")
-        calls = (
-            call_model.objects.filter(pk__in=editable_pages(self.user).values("pk"))
-            .filter(cancelled=False, closes_at__gte=self.now, closes_at__lte=self.now + timedelta(days=30))
-            .order_by("closes_at")[:PANEL_LIMIT]
-        )
-        return [PanelItem(call.title, reverse("wagtailadmin_pages:edit", args=(call.pk,)), "", call.closes_at) for call in calls]
-
-
-class StaleContentPanel(DashboardPanel):
-    """Live guides and not-yet-closed calls whose facts were last checked too long ago (or never)."""
-
-    name = "koonto_stale_content"
-    order = 90
-    heading = _("Content to check")
-    empty_text = _("All guides and calls have been checked recently.")
-
-    def get_items(self):
-        cutoff = timezone.localdate(self.now) - timedelta(days=stale_after_days())
-        visible = editable_pages(self.user).values("pk")
-        guide_model = apps.get_model("guides", "GuidePage")
-        call_model = apps.get_model("guides", "FundingCallPage")
-        guides = guide_model.objects.live().filter(pk__in=visible).filter(Q(reviewed_on__lt=cutoff) | Q(reviewed_on__isnull=True))
-        calls = (
-            call_model.objects.live()
-            .filter(pk__in=visible, closes_at__gt=self.now, cancelled=False)
-            .filter(Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True))
-        )
-        items = [self._item(guide, guide.reviewed_on) for guide in guides] + [
-            self._item(call, call.last_verified) for call in calls
-        ]
-        return items[:PANEL_LIMIT]
-
-    @staticmethod
-    def _item(page, checked_on) -> PanelItem:
-        detail = (
-            _("last checked %(date)s") % {"date": date_format(checked_on, "SHORT_DATE_FORMAT")}
-            if checked_on
-            else _("never checked")
-        )
-        return PanelItem(page.title, reverse("wagtailadmin_pages:edit", args=(page.pk,)), detail)
-
-
-PANELS = (AwaitingMePanel, MyDraftsPanel, ScheduledPanel, CallDeadlinesPanel, StaleContentPanel)
-
-
-# --- Translation status (koonto/translation_report.py) ----------------------------------------
-
-
-class TranslationsNeedingWorkPanel(DashboardPanel):
-    """Counts of missing and out-of-date translations of the pages the user may see, with links to the report."""
-
-    name = "koonto_translations_needing_work"
-    order = 95
-    heading = _("Translations needing work")
-
-    def render_html(self, parent_context=None):
-        from koonto.translation_report import can_view_report
-
-        return super().render_html(parent_context) if can_view_report(self.user) else ""
-
-    def get_items(self):
-        from koonto.translation_report import MISSING, OUT_OF_DATE, TranslationReport, report_url
-
-        report = TranslationReport(self.user)
-        counts = report.counts()
-        items = []
-        for status, label in ((MISSING, _("Missing translations")), (OUT_OF_DATE, _("Out-of-date translations"))):
-            by_language = ", ".join(
-                f"{language.name} {counts[(status, language.code)]}"
-                for language in report.languages
-                if counts[(status, language.code)]
-            )
-            items.append(PanelItem(f"{label}: {counts[status]}", report_url(status=status), by_language))
-        items.append(PanelItem(str(_("Translation status of all pages")), report_url()))
-        return items
-
-
-PANELS = (*PANELS, TranslationsNeedingWorkPanel)

@@ -1,7 +1,8 @@
-"""The headless preview mode that page models mix in (see koonto/preview.py for the API side).
+"""The headless preview mode that page models mix in (see api/preview.py for the API side).
 
-Kept apart from koonto/preview.py because page models import it while Django is still
-loading models, and the API view there cannot be imported before the app registry is ready.
+Kept apart from api/preview.py because page models import it while Django is still
+loading models, and the API view there cannot be imported before the app registry is ready;
+and the api app sits above the feature apps, which must not import it.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -3,61 +3,29 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path, register_converter
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from koonto import feeds, translation_views, views
-from koonto.api import views as api_views
-from koonto.api.v2 import api_router
-from koonto.api.v3 import api as v3_api
-from koonto.listing import IdConverter
-from koonto.preview import page_preview
-from koonto.sitemap import MultilingualSitemap
+from api import urls as api_urls
+from feeds import urls as feeds_urls
+from koonto import views
+from localisation import urls as localisation_urls
 from ops import views as ops_views
-from ops.pagecache import query_parameters
 from search import views as search_views
 from showcase import views as showcase_views
 
-# Ids in public paths fit the database's 64-bit keys (koonto.listing.IdConverter).
-register_converter(IdConverter, "id")
-
-
-def admin_view(view):
-    """A view in front of the admin's URLs gets the admin's own guards: staff only, never cached."""
-    return never_cache(require_admin_access(view))
-
-
 urlpatterns = [
     path("healthz", ops_views.healthz, name="healthz"),
-    # Feeds and discovery (koonto.feeds): robots.txt points crawlers at the sitemap.
-    path("robots.txt", feeds.robots_txt, name="robots_txt"),
-    # `p`: Django's sitemap pages (ops.pagecache keys the cached answer on it alone).
-    path(
-        "sitemap.xml",
-        query_parameters("p")(sitemap_views.sitemap),
-        {"sitemaps": {"pages": MultilingualSitemap}},
-        name="sitemap",
-    ),
+    # Feeds and discovery (feeds/): robots.txt and the sitemap.
+    path("", include(feeds_urls)),
     path("django-admin/", admin.site.urls),
-    # Headless API (koonto/api/, docs/api.md): outside the language prefixes; the language is a parameter.
-    path("api/v2/", api_router.urls),
-    path("api/v3/", v3_api.urls),
-    # Headless preview (koonto.preview): a client fetches an editor's draft with a signed token.
-    path("api/preview/", page_preview, name="api_preview"),
-    re_path(r"^api/(?P<path>.*)$", api_views.not_found),
-    # wagtail-localize's "convert to alias" and sync views can make a translation live without
-    # review; Koonto's guarded versions (koonto.translation_views) answer their URLs first.
-    path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_view(translation_views.convert_to_alias)),
-    path(
-        "admin/localize/update/<int:translation_source_id>/",
-        admin_view(translation_views.UpdateTranslationsView.as_view()),
-    ),
+    # Headless API and preview (api/, docs/api.md): outside the language prefixes; the language is a parameter.
+    path("", include(api_urls)),
+    # Guarded versions of two wagtail-localize admin views (localisation/): before the admin's URLs.
+    path("", include(localisation_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -74,16 +42,13 @@ urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", ops_
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("untranslated/<id:page_id>/", views.untranslated, name="untranslated"),
+    # "This page has no translation yet" (localisation/).
+    path("", include(localisation_urls.localised_urlpatterns)),
     path(_("organisations/<slug:slug>/"), showcase_views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
     path(_("tags/<str:slug>/"), views.tag, name="tag"),
-    # Feeds and discovery (koonto.feeds): the calendar, one event's .ics file, RSS feeds.
-    path(_("calendar.ics"), feeds.calendar, name="calendar"),
-    path(_("calendar/<id:page_id>.ics"), feeds.event_calendar, name="event_calendar"),
-    path(_("feeds/events.rss"), feeds.EventFeed(), name="events_feed"),
-    path(_("feeds/showcases.rss"), feeds.ShowcaseFeed(), name="showcases_feed"),
-    path(_("feeds/guides.rss"), feeds.GuideFeed(), name="guides_feed"),
+    # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
+    path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

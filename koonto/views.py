@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -14,25 +14,6 @@ from koonto.listing import ListingState, clean_choice, paginate
 from koonto.localised_tags import tag_counterpart, tag_page_sections
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
-
-
-def untranslated(request, page_id: int):
-    """Said in the visitor's chosen language: this page has no translation yet; here is the original.
-
-    The language switcher links here instead of silently dropping the visitor on a home page.
-    """
-    rule = rule_for(request)
-    page = get_object_or_404(rule.pages().specific(), pk=page_id)
-    locale = Locale.get_active()
-    translation = page.get_translation_or_none(locale)
-    if rule.page(translation):
-        return redirect(translation.get_url(request=request))
-    home = rule.site.root_page.get_translation_or_none(locale) if rule.site else None
-    context = {"original": page, "original_language": page.locale.language_code, "home": home if rule.page(home) else None}
-    response = TemplateResponse(request, "koonto/untranslated.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
 
 TAG_PAGE_GROUP_SIZE = 12
 

@@ -6,7 +6,7 @@ has control characters in its address, so such a path is answered at once with t
 400 page, in the language of the address. (Bytes that are not UTF-8 are harmless here: Django
 keeps them percent-encoded, and no page has such an address, so they are a 404.) Query
 strings are the views' own (koonto.listing reads them); the API has an edge of its own that
-also checks every parameter and answers in problem+json (koonto.api.params).
+also checks every parameter and answers in problem+json (api.params).
 """
 
 import re

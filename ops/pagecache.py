@@ -255,7 +255,7 @@ def query_parameters(*names: str):
 def add_query_parameter_source(source: QueryParameterSource) -> QueryParameterSource:
     """Register a function that tells the parameters of requests no view declared (None: not mine).
 
-    For views that are not ours to decorate (Wagtail's API v3, koonto.api.v3).
+    For views that are not ours to decorate (Wagtail's API v3, api.v3).
     """
     _query_parameter_sources.append(source)
     return source

@@ -19,7 +19,7 @@ class ZeroResultHits(models.Model):
         constraints = [models.UniqueConstraint(fields=["query", "date"], name="search_zero_result_hits_unique_day")]
         verbose_name = _("zero-result search")
         verbose_name_plural = _("zero-result searches")
-        # Granted to Viestintä by koonto/editorial.py: who may read the search report.
+        # Granted to Viestintä by editorial/rules.py: who may read the search report.
         permissions = [("view_search_report", _("Can view the search queries report"))]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 Built on Wagtail's query log (``Query`` and ``QueryDailyHits`` of search promotions) and
 Koonto's ``ZeroResultHits``; both are written by the search page (search/views.py). Visible to
-users with ``search.view_search_report`` (Viestintä, via koonto/editorial.py) and superusers.
+users with ``search.view_search_report`` (Viestintä, via editorial/rules.py) and superusers.
 """
 
 from datetime import timedelta

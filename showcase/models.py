@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from koonto import reference_tables
-from koonto.api.fields import (
+from koonto.api_fields import (
     ChoiceLabelField,
     ContactField,
     ImageRenditionsField,
@@ -34,12 +34,12 @@ from koonto.api.fields import (
     ThemeField,
 )
 from koonto.blocks import BodyBlock
-from koonto.editorial import EditorialPermissionsMixin
 from koonto.internals import children_in_memory, set_cached_parent, set_prefetched
 from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
 from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
+from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.visibility import PublicRule, rule_for, visible_rows
 
@@ -433,7 +433,7 @@ class ShowcasePage(
         "gallery_images", "links",
     ]  # fmt: skip
 
-    # What the API fields read, fetched with the pages (koonto/api/v2.py); the rest in api_prefetch().
+    # What the API fields read, fetched with the pages (api/v2.py); the rest in api_prefetch().
     api_select_related = ["listing_image", "contact"]
 
     parent_page_types = ["showcase.ShowcaseIndexPage"]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
-from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
+from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

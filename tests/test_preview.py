@@ -1,4 +1,4 @@
-"""Headless preview (koonto/preview.py): a signed, short-lived token gives a client the draft."""
+"""Headless preview (api/preview.py): a signed, short-lived token gives a client the draft."""
 
 from datetime import UTC, datetime, timedelta
 from html import unescape

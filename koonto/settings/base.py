@@ -25,10 +25,19 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "koonto",
+    # Right after koonto, before every wagtail app: its ready() changes how Wagtail's v3 builds
+    # page schemas, which must happen before anything imports wagtail.api.v3.registry (api/v3_rows.py).
+    "api",
     "home",
     "guides",
     "showcase",
     "events",
+    "feeds",
+    # editorial and localisation come before the wagtail apps: editorial's publish_scheduled
+    # command replaces Wagtail's (the first app with a command's name wins), and localisation's
+    # hooks register an admin URL that answers in place of wagtail-localize's PO upload.
+    "editorial",
+    "localisation",
     "search",
     "demo",
     "wagtail_localize",
@@ -101,10 +110,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ops.locale.KoontoLocaleMiddleware",
     # Hostile input: a path no page can have, or an API parameter no endpoint can use, is a 400
-    # before any view or query runs (ops/input_guard.py, koonto/api/params.py).
-    "koonto.api.params.APIParametersMiddleware",
+    # before any view or query runs (ops/input_guard.py, api/params.py).
+    "api.params.APIParametersMiddleware",
     "ops.input_guard.PathGuardMiddleware",
-    "koonto.api.views.APIWritesMiddleware",
+    "api.views.APIWritesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -311,7 +320,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Headless API (koonto/api/, docs/api.md). Rich text goes out as HTML with public links; a
+# Headless API (api/, docs/api.md). Rich text goes out as HTML with public links; a
 # client pages through at most 50 items at a time. Writes (API v3 with a token) stay off
 # unless KOONTO_API_WRITES is set; then a token has exactly its user's admin permissions.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
@@ -355,7 +364,7 @@ KOONTO_CACHE_MAX_AGE = env.int("KOONTO_CACHE_MAX_AGE", 60)
 # the query that reads the generation (KOONTO_PAGE_CACHE=1 turns it on all the same).
 KOONTO_PAGE_CACHE = env.bool("KOONTO_PAGE_CACHE", bool(REDIS_URL))
 KOONTO_PAGE_CACHE_TIMEOUT = env.int("KOONTO_PAGE_CACHE_TIMEOUT", 600)
-# The iCalendar feed lists at most this many upcoming events, soonest first (koonto/feeds.py):
+# The iCalendar feed lists at most this many upcoming events, soonest first (feeds/views.py):
 # a subscribed calendar refreshes and sees later events as earlier ones pass.
 KOONTO_CALENDAR_SIZE = env.int("KOONTO_CALENDAR_SIZE", 500)
 
@@ -367,7 +376,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 if KOONTO_API_WRITES:
     CORS_ALLOW_METHODS += ["POST", "PUT", "PATCH", "DELETE"]
 
-# Headless preview (koonto/preview.py): the admin sends the editor to the client with
+# Headless preview (api/preview.py): the admin sends the editor to the client with
 # ?content_type=app.model&token=...; the client fetches the draft from /api/preview/.
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env.str("KOONTO_PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview/")},

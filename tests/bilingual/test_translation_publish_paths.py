@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from koonto.editorial import EDITORS
+from editorial.rules import EDITORS
 from tests.bilingual.test_translation_workflow import submit_for_translation
 from tests.factories import EventPageFactory, make_user
 

@@ -211,7 +211,7 @@ def _open_call() -> dict[str, str]:
 
 def _make_staff():
     """The editor and the communications person of the editorial journey."""
-    from koonto.editorial import COMMUNICATIONS, EDITORS
+    from editorial.rules import COMMUNICATIONS, EDITORS
     from tests.factories import make_user
 
     make_user("selain-toimittaja", EDITORS)

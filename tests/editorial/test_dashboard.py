@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from koonto.dashboard import AwaitingMePanel, CallDeadlinesPanel, MyDraftsPanel, ScheduledPanel, StaleContentPanel
+from editorial.dashboard import AwaitingMePanel, MyDraftsPanel, ScheduledPanel
+from guides.dashboard import CallDeadlinesPanel, StaleContentPanel
 from tests.editorial.test_workflow import act, event_form, guide_form, submit
 from tests.factories import FundingCallPageFactory, GuidePageFactory
 

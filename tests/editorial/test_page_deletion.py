@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from koonto.editorial import EDITORS, EditorialPermissionsMixin
+from editorial.rules import EDITORS
+from koonto.permissions import EditorialPermissionsMixin
 from tests.factories import EventPageFactory, StandardPageFactory, make_user
 
 pytestmark = pytest.mark.django_db

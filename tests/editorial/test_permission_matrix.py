@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from taggit.models import Tag
 
-from koonto.editorial import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
+from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
 from koonto.models import Municipality, Organisation, ProjectDescription, Theme
 from tests.editorial.test_workflow import event_form
 from tests.factories import EventPageFactory, make_user

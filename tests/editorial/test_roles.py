@@ -3,9 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowPage, WorkflowTask
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage, WorkflowTask
 
-from koonto.editorial import GROUP_NAMES, GUIDES_WORKFLOW, TRANSLATORS, apply_editorial_rules
+from editorial.rules import GROUP_NAMES, GUIDES_WORKFLOW, TRANSLATORS, apply_editorial_rules
+from editorial.signals import rule_tree_page_types
+from guides.models import GuideIndexPage
+from home.models import HomePage
 from tests.factories import GuideIndexPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +51,14 @@ def test_a_language_tree_created_later_gets_its_rules(home, guide_index, django_
     with django_capture_on_commit_callbacks(execute=True):
         sv_guides = GuideIndexPageFactory(parent=sv_home, slug="finansiering", locale=sv)
     assert sv_guides.get_workflow().name == GUIDES_WORKFLOW
+
+
+def test_the_rules_follow_only_the_page_types_that_start_a_tree_of_their_own(home, django_capture_on_commit_callbacks):
+    """Not every save in the project: language roots (allowed under the tree's root) and guide sections."""
+    assert set(rule_tree_page_types()) == {Page, HomePage, GuideIndexPage}
+    with django_capture_on_commit_callbacks() as callbacks:
+        StandardPageFactory(parent=home, slug="tietoa")
+    assert apply_editorial_rules not in callbacks
 
 
 def test_translator_cannot_edit_a_finnish_page_but_can_edit_its_english_translation(client, site, translator, en_locale):

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from koonto.editorial import EDITORS, TRANSLATORS, apply_editorial_rules
+from editorial.rules import EDITORS, TRANSLATORS, apply_editorial_rules
 from koonto.models import ProjectDescription, Theme
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from koonto.editorial import COMMUNICATIONS_TASK, DEFAULT_WORKFLOW, GUIDES_WORKFLOW, SUBSTANCE_TASK
+from editorial.rules import COMMUNICATIONS_TASK, DEFAULT_WORKFLOW, GUIDES_WORKFLOW, SUBSTANCE_TASK
 from koonto.models import Organisation
 from tests.factories import make_user
 

@@ -5,7 +5,7 @@ import pytest
 from koonto.templatetags.typography import SOFT_HYPHEN, finnish_breaks, hyphenate, soft_hyphens
 
 
-def shown(text: str) -> str:
+def quote_back(text: str) -> str:
     """The text with its soft hyphens made visible, as the browser shows them at a line end."""
     return text.replace(SOFT_HYPHEN, "-")
 
@@ -22,7 +22,7 @@ def shown(text: str) -> str:
     ],
 )
 def test_finnish_words_break_at_syllables_and_compound_boundaries(word, expected):
-    assert shown(hyphenate(word, "fi")) == expected
+    assert quote_back(hyphenate(word, "fi")) == expected
 
 
 def test_no_break_leaves_a_single_letter_at_either_end_or_between_breaks():
@@ -37,19 +37,19 @@ def test_short_words_and_existing_hyphens_are_left_alone():
 
 
 def test_english_uses_the_english_dictionary():
-    assert shown(hyphenate("Accessibility statement", "en")) == "Ac-ces-si-bil-ity state-ment"
+    assert quote_back(hyphenate("Accessibility statement", "en")) == "Ac-ces-si-bil-ity state-ment"
 
 
 def test_the_active_language_is_the_default(settings):
     from django.utils import translation
 
     with translation.override("en"):
-        assert shown(hyphenate("Accessibility")) == "Ac-ces-si-bil-ity"
+        assert quote_back(hyphenate("Accessibility")) == "Ac-ces-si-bil-ity"
     with translation.override("fi"):
-        assert shown(hyphenate("Saavutettavuusseloste")) == "Saa-vu-tet-ta-vuus-se-loste"
+        assert quote_back(hyphenate("Saavutettavuusseloste")) == "Saa-vu-tet-ta-vuus-se-loste"
 
 
 def test_the_filter_escapes_html_and_never_breaks_an_entity():
     result = soft_hyphens('<script>"Pallokissat" & Tietosuojaseloste</script>', "fi")
     assert "<script>" not in result
-    assert shown(result) == "&lt;script&gt;&quot;Pal-lo-kis-sat&quot; &amp; Tie-to-suo-ja-se-loste&lt;/script&gt;"
+    assert quote_back(result) == "&lt;script&gt;&quot;Pal-lo-kis-sat&quot; &amp; Tie-to-suo-ja-se-loste&lt;/script&gt;"

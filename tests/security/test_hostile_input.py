@@ -45,8 +45,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from api.v2 import KoontoPagesAPIViewSet
 from guides.models import FundingCallAttachment, FundingCallContact
-from koonto.api.v2 import KoontoPagesAPIViewSet
 from koonto.models import ContactPerson, Municipality, Organisation
 from search.models import ZeroResultHits
 from showcase.models import ShowcaseMunicipality, ShowcaseOrganisation

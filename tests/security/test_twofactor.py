@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from koonto.editorial import EDITORS
+from editorial.rules import EDITORS
 
 pytestmark = pytest.mark.django_db
 

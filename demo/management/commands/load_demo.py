@@ -47,9 +47,9 @@ from wagtail_localize.models import (
 
 from demo import catalogue
 from demo.data import CONTENT_DIR, TODAY, ContentError, ObjectData, PageData, load
+from editorial.rules import apply_editorial_rules
 from guides.models import FundingCallContact, GuidePageRelatedPage
 from home.models import HomePage, HomePageHighlight
-from koonto.editorial import apply_editorial_rules
 from koonto.models import (
     ContactPerson,
     FooterContact,

@@ -2,9 +2,6 @@
 
 Every feed lists only what any visitor may already read (koonto.visibility), in the language of
 the URL, under the request site's root page translation in that language.
-
-Feature models are looked up by label, as in `koonto.views`: the shared package does not import
-the apps' internals.
 """
 
 from __future__ import annotations
@@ -12,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
@@ -27,9 +23,12 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
+from events.models import EventIndexPage, EventPage
+from guides.models import FundingCallPage, GuideIndexPage, GuidePage
 from koonto.listing import ListingState, clean_texts
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
+from showcase.models import ShowcaseIndexPage, ShowcasePage
 
 CALENDAR_TZID = "Europe/Helsinki"
 HELSINKI = ZoneInfo(CALENDAR_TZID)
@@ -39,14 +38,6 @@ DEADLINE_TYPE = "deadline"
 RSS_SIZE = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
-
-
-def event_model():
-    return apps.get_model("events", "EventPage")
-
-
-def call_model():
-    return apps.get_model("guides", "FundingCallPage")
 
 
 def site_root(request: HttpRequest) -> Page | None:
@@ -109,7 +100,7 @@ class CalendarFilters:
         slugs = clean_texts(params, "tag", state)
         if state.messages:
             raise BadParameter(state.messages[0])
-        choices = event_model().Type.values
+        choices = EventPage.Type.values
         for value in types:
             if value not in choices:
                 raise unknown_value("type", value, choices)
@@ -164,7 +155,7 @@ def event_location(event) -> str:
 
 
 def event_status(event) -> str:
-    status = event_model().Status
+    status = EventPage.Status
     if event.status == status.CANCELLED:
         return "CANCELLED"
     if event.status == status.POSTPONED:
@@ -185,7 +176,7 @@ def uid(kind: str, page) -> str:
 def event_component(event) -> Event:
     start, end = event_times(event)
     summary = event.title
-    if event.status != event_model().Status.SCHEDULED:
+    if event.status != EventPage.Status.SCHEDULED:
         summary = f"{event.get_status_display()}: {event.title}"
     return Event.new(
         uid=uid("event", event),
@@ -255,8 +246,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
     except BadParameter as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     now = timezone.now()
-    events = filters.events(site_pages(request, event_model()).upcoming(now)).select_related("municipality", "locale")
-    calls = filters.calls(site_pages(request, call_model())).filter(closes_at__gte=now).select_related("locale")
+    events = filters.events(site_pages(request, EventPage).upcoming(now)).select_related("municipality", "locale")
+    calls = filters.calls(site_pages(request, FundingCallPage)).filter(closes_at__gte=now).select_related("locale")
     components = [event_component(event) for event in with_full_urls(events[: settings.KOONTO_CALENDAR_SIZE], request)]
     components += [deadline_component(call) for call in with_full_urls(calls.order_by("closes_at", "pk"), request)]
     calendar_uid = f"calendar-{translation.get_language()}@koonto"
@@ -266,7 +257,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @require_GET
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     """One event as an .ics file to add to a calendar; only live, public events of this site and language."""
-    event = site_pages(request, event_model()).select_related("municipality", "locale").filter(pk=page_id).first()
+    event = site_pages(request, EventPage).select_related("municipality", "locale").filter(pk=page_id).first()
     if event is None:
         raise Http404
     [event] = with_full_urls([event], request)
@@ -285,13 +276,13 @@ class PageFeed(Feed):
     is also their guid.
     """
 
-    index_model_label = ""
+    index_model: type[Page]  # the listing page that the feed links to
 
     def get_object(self, request, *args, **kwargs):
         return request
 
     def link(self, request):
-        index = site_pages(request, apps.get_model(self.index_model_label)).first()
+        index = site_pages(request, self.index_model).first()
         if index is not None:
             return index.get_full_url(request)
         return request.build_absolute_uri("/")
@@ -315,7 +306,7 @@ class PageFeed(Feed):
 
 
 class EventFeed(PageFeed):
-    index_model_label = "events.EventIndexPage"
+    index_model = EventIndexPage
 
     def title(self, request):
         return _("Koonto: upcoming events")
@@ -324,12 +315,12 @@ class EventFeed(PageFeed):
         return _("Trainings, info sessions and other events on citizen-led development in Pohjois-Savo, soonest first.")
 
     def items(self, request):
-        events = site_pages(request, event_model()).upcoming(timezone.now())
+        events = site_pages(request, EventPage).upcoming(timezone.now())
         return with_full_urls(events[:RSS_SIZE], request)
 
 
 class ShowcaseFeed(PageFeed):
-    index_model_label = "showcase.ShowcaseIndexPage"
+    index_model = ShowcaseIndexPage
 
     def title(self, request):
         return _("Koonto: project showcases")
@@ -338,14 +329,14 @@ class ShowcaseFeed(PageFeed):
         return _("Citizen-led development projects in Pohjois-Savo, newest first.")
 
     def items(self, request):
-        showcases = site_pages(request, apps.get_model("showcase", "ShowcasePage")).order_by(*NEWEST_FIRST)
+        showcases = site_pages(request, ShowcasePage).order_by(*NEWEST_FIRST)
         return with_full_urls(showcases[:RSS_SIZE], request)
 
 
 class GuideFeed(PageFeed):
     """Funding guides and funding calls in one feed: what a project planner follows."""
 
-    index_model_label = "guides.GuideIndexPage"
+    index_model = GuideIndexPage
 
     def title(self, request):
         return _("Koonto: funding guides and calls")
@@ -355,7 +346,7 @@ class GuideFeed(PageFeed):
 
     def items(self, request):
         newest = []
-        for model in (apps.get_model("guides", "GuidePage"), call_model()):
+        for model in (GuidePage, FundingCallPage):
             pages = site_pages(request, model).order_by(*NEWEST_FIRST)
             newest += pages[:RSS_SIZE]
         newest.sort(key=lambda page: page.first_published_at or EPOCH, reverse=True)

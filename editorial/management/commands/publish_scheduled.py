@@ -2,6 +2,8 @@
 
 Run it every minute (cron, a systemd timer or the process manager); `make run` runs it in
 a loop beside the dev server. A failing mail server is logged and never stops publishing.
+It replaces Wagtail's command of the same name because the editorial app comes before the
+wagtail apps in INSTALLED_APPS.
 """
 
 import logging

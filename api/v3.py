@@ -5,12 +5,12 @@ Clients that show events and funding calls need every field, typed, and need a w
 to be an error they can see, so Koonto adds `events/` and `calls/` (list and detail) to the same
 NinjaAPI object: they appear in `/api/v3/openapi.json` with full schemas.
 
-Rules shared with API v2 (koonto/api/v2.py): live, public pages of the request's site only; the
+Rules shared with API v2 (api/v2.py): live, public pages of the request's site only; the
 language is the `locale` parameter; rich text is HTML with links in the page's own language;
 every bad parameter is a 400 `application/problem+json` whose `detail` names the parameter.
 Ids and offsets are bounded to the 64 bits a primary key has, in the schemas (and so in the
 OpenAPI document); Wagtail's own routers' parameters are checked at the API's edge
-(koonto.api.params), and their validation errors name the parameter too.
+(api.params), and their validation errors name the parameter too.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from api.params import MAX_ID, english, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto.api.fields import IMAGE_RENDITIONS
-from koonto.api.params import MAX_ID, english, parse_moment, problem
+from koonto.api_fields import IMAGE_RENDITIONS
 from koonto.models import Municipality
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache

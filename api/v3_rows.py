@@ -7,7 +7,8 @@ is. Its schema generator takes a function per field class (`register_field_schem
 extension point); Koonto's adds a resolver for the relations whose row model names a
 `public_relation`, so that those rows go through koonto.visibility.visible_rows as in API v2 and
 on the HTML pages. It must be registered before the registry module is imported, so
-KoontoConfig.ready() (the first app's) installs it.
+ApiConfig.ready() installs it, and the api app comes right after koonto in INSTALLED_APPS,
+before any app whose ready() could import the registry.
 
 A page's `meta.parent` and `meta.alias_of` are resolved by Wagtail's `PageMetaSchema`, which
 names a draft or private parent; django-ninja copies a schema's resolvers into its subclasses when
@@ -51,12 +52,12 @@ def public_alias_of(obj, context: dict):
 def install() -> None:
     if "wagtail.api.v3.registry" in sys.modules:
         raise ImproperlyConfigured(
-            "koonto.api.v3_rows.install() ran after Wagtail's v3 page schemas were built: "
-            "the koonto app must come first in INSTALLED_APPS."
+            "api.v3_rows.install() ran after Wagtail's v3 page schemas were built: "
+            "the api app must come right after koonto in INSTALLED_APPS, before the wagtail apps."
         )
     read_generator.register_field_schema(ForeignObjectRel, public_reverse_related_schema)
     resolvers = PageMetaSchema._ninja_resolvers
     if "parent" not in resolvers:
-        raise ImproperlyConfigured("Wagtail's v3 PageMetaSchema no longer resolves `parent`: review koonto/api/v3_rows.py.")
+        raise ImproperlyConfigured("Wagtail's v3 PageMetaSchema no longer resolves `parent`: review api/v3_rows.py.")
     resolvers["parent"] = Resolver(staticmethod(public_parent))
     resolvers["alias_of"] = Resolver(staticmethod(public_alias_of))

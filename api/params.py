@@ -10,7 +10,7 @@ v2 and v3 code hands ids, offsets and field filters to the database unchecked, s
 where they are caught for every endpoint at once. It also reads `search` as words: Wagtail's
 backends hand the text to SQLite's full-text engine, where a quote is syntax. Each API then
 checks its own parameters' types with the helpers here (`parse_int`, `parse_moment`,
-`clean_field_value`): v2 in koonto.api.v2, v3 in its schemas (koonto.api.v3).
+`clean_field_value`): v2 in api.v2, v3 in its schemas (api.v3).
 
 Errors are RFC 9457 problem details (`application/problem+json`): `type`, `title`, `status`,
 `detail` (starting with the parameter's name when one is at fault) and then `parameter`.

@@ -7,7 +7,7 @@ What Koonto changes from Wagtail's defaults, and why:
 - Filters headless clients need (`municipality`, `organisation`, `starts_after`,
   `starts_before`, `upcoming`, call `status`), validated: a bad value is a 400 naming the
   parameter, as are an unknown `locale` (Wagtail answers 404) and an unknown choice value.
-- Every parameter is checked before Wagtail hands it to the database (koonto.api.params):
+- Every parameter is checked before Wagtail hands it to the database (api.params):
   offsets and ids, `search_operator`, and field filters by the model field's own type.
   Errors are problem+json, as in v3.
 - Rich text and page links in each page's own language, whatever the request's language.
@@ -35,8 +35,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
-from koonto.api.fields import ImageRenditionsField
-from koonto.api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
+from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
+from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
@@ -158,7 +158,7 @@ class KoontoFilter(BaseFilterBackend):
 
 class KoontoFieldsFilter(FieldsFilter):
     """Wagtail's field filters, except for the parameters KoontoFilter gives a meaning of its own,
-    and with each value checked against its model field first (koonto.api.params).
+    and with each value checked against its model field first (api.params).
 
     `municipality=297` is a municipality code, not the primary key Wagtail would match.
     """
@@ -212,7 +212,7 @@ class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page.
 
     Inline rows (organisations, contacts, attachments, related pages, highlights) leave out what
-    the public may not see (koonto.api.fields.PublicChildRelationField).
+    the public may not see (koonto.api_fields.PublicChildRelationField).
     """
 
     def to_representation(self, instance):

@@ -27,7 +27,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from koonto.api.v2 import KoontoPagesAPIViewSet, api_router
+from api.v2 import KoontoPagesAPIViewSet, api_router
 
 
 def preview_content_type(value: str) -> ContentType:

@@ -8,8 +8,10 @@
   one to wagtail-localize.
 - Convert to alias, and the sync view's "Publish immediately": both make a translation live
   at once, and wagtail-localize asks only for edit (or translate) permission. Here they are
-  for those who may publish what they would make live; koonto/urls.py puts these views in
-  front of wagtail-localize's URLs.
+  for those who may publish what they would make live; localisation/urls.py puts these views
+  in front of wagtail-localize's URLs.
+
+Who may publish is the permission rule of the bottom layer (koonto.permissions.may_publish).
 """
 
 import tempfile
@@ -31,7 +33,7 @@ from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views import edit_translation as localize_views
 from wagtail_localize.views import update_translations as localize_update
 
-from koonto.editorial import may_publish
+from koonto.permissions import may_publish
 
 
 @require_POST

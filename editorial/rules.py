@@ -18,7 +18,9 @@ Roles (group names as staff see them):
   publish or delete.
 
 Publishing without review is for those who may publish, also through wagtail-localize
-(koonto.translation_views).
+(localisation.admin_views). What each page type lets a user do with a page (Wagtail's
+permission tester, with Koonto's narrower rule for deleting) and `may_publish` are in
+koonto/permissions.py, at the bottom layer, because the page models carry them.
 """
 
 from django.conf import settings
@@ -27,17 +29,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    DraftStateMixin,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    PagePermissionTester,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from guides.models import GuideIndexPage
 
 EDITORS = "Toimittajat"
 EXPERTS = "Sisältöasiantuntijat"
@@ -108,56 +110,11 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
 }
 
-# Deleting pages. Wagtail lets anyone with `change` but no `publish` delete any page that is
-# not live, and a group matrix cannot say "only one's own drafts", so every page type carries
-# EditorialPagePermissionTester (through EditorialPermissionsMixin), which reads the same
-# permission types: with `publish` (communications), any page, as Wagtail allows; with `add`
-# (editors), only one's own page that has never been published and has no subpages; with
-# `change` alone (translators), none.
+# Deleting pages: the group matrix cannot say "only one's own drafts", so every page type
+# carries koonto.permissions.EditorialPagePermissionTester, which reads the same permission types.
 
 # Wagtail's default groups have broad rights on the whole tree; Koonto's roles replace them.
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
-
-
-class EditorialPagePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, with Koonto's narrower rule for deleting (see above)."""
-
-    def can_delete(self, ignore_bulk=False):
-        if not super().can_delete(ignore_bulk=ignore_bulk):
-            return False
-        if self.user.is_superuser or "publish" in self.permissions:
-            return True
-        page = self.page
-        return (
-            "add" in self.permissions
-            and page.owner_id == self.user.pk
-            and not page.live
-            and page.first_published_at is None
-            and page.is_leaf()
-        )
-
-    def can_move(self):
-        # Wagtail tests moving as deleting; moving a draft loses nothing, so it keeps Wagtail's rule.
-        return super().can_delete(ignore_bulk=True)
-
-
-class EditorialPermissionsMixin:
-    """Give a page type Koonto's permission tester: overriding `permissions_for_user` on the
-    page model is how Wagtail lets a site change page permissions (its own test app does so)."""
-
-    def permissions_for_user(self, user):
-        return EditorialPagePermissionTester(user, self)
-
-
-def may_publish(user, instance) -> bool:
-    """Whether `user` may make this page or snippet live without review.
-
-    A snippet without drafts goes live when it is saved, so there editing is publishing.
-    """
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
-    return user.has_perm(f"{instance._meta.app_label}.{action}_{instance._meta.model_name}")
 
 
 def _permission(dotted: str) -> Permission:
@@ -225,8 +182,6 @@ def ensure_workflows(groups: dict[str, Group]) -> tuple[Workflow, Workflow]:
 
 def assign_workflows(default: Workflow, guides: Workflow) -> None:
     """One-step review everywhere; two steps in every language's guide section."""
-    from guides.models import GuideIndexPage  # feature model: imported late, only here
-
     _assign(default, Page.get_first_root_node())
     for root in language_roots():
         _assign(default, root)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from koonto.api.params import problem
+from api.params import problem
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 

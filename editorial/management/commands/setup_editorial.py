@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from koonto.editorial import GROUP_NAMES, apply_editorial_rules, language_roots
+from editorial.rules import GROUP_NAMES, apply_editorial_rules, language_roots
 
 
 class Command(BaseCommand):

@@ -1,0 +1,81 @@
+"""The dashboard's workflow panels: reviews waiting for me, my drafts, scheduled publications."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Revision, TaskState
+
+from koonto.dashboard import PANEL_LIMIT, DashboardPanel, PanelItem, editable_pages
+
+
+class AwaitingMePanel(DashboardPanel):
+    name = "koonto_awaiting_me"
+    order = 50
+    heading = _("Awaiting me")
+    empty_text = _("Nothing waits for your review.")
+
+    def get_items(self):
+        finder = AdminURLFinder(self.user)
+        states = (
+            TaskState.objects.reviewable_by(self.user)
+            .select_related("revision__user", "task", "workflow_state")
+            .prefetch_related("revision__content_object")
+            .order_by("-started_at")[:PANEL_LIMIT]
+        )
+        items = []
+        for state in states:
+            obj = state.revision.content_object
+            if obj is None:
+                continue
+            requested_by = (
+                state.revision.user.get_full_name() or state.revision.user.get_username() if state.revision.user else ""
+            )
+            items.append(PanelItem(str(obj), finder.get_edit_url(obj), f"{state.task.name} · {requested_by}", state.started_at))
+        return items
+
+
+class MyDraftsPanel(DashboardPanel):
+    name = "koonto_my_drafts"
+    order = 60
+    heading = _("My drafts")
+    empty_text = _("You have no unpublished changes.")
+
+    def get_items(self):
+        pages = (
+            editable_pages(self.user)
+            .filter(has_unpublished_changes=True, latest_revision__user=self.user)
+            .order_by("-latest_revision_created_at")[:PANEL_LIMIT]
+        )
+        return [
+            PanelItem(
+                page.get_admin_display_title(),
+                reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "",
+                page.latest_revision_created_at,
+            )
+            for page in pages
+        ]
+
+
+class ScheduledPanel(DashboardPanel):
+    name = "koonto_scheduled"
+    order = 70
+    heading = _("Scheduled publications in the next 14 days")
+    empty_text = _("Nothing is scheduled for the next 14 days.")
+
+    def get_items(self):
+        revisions = Revision.page_revisions.filter(
+            approved_go_live_at__gte=self.now, approved_go_live_at__lte=self.now + timedelta(days=14)
+        ).order_by("approved_go_live_at")
+        scheduled = {int(r.object_id): r.approved_go_live_at for r in revisions}
+        pages = editable_pages(self.user).filter(pk__in=scheduled)
+        items = [
+            PanelItem(page.get_admin_display_title(), reverse("wagtailadmin_pages:edit", args=(page.pk,)), "", scheduled[page.pk])
+            for page in pages
+        ]
+        return sorted(items, key=lambda item: item.when)[:PANEL_LIMIT]
+
+
+PANELS = (AwaitingMePanel, MyDraftsPanel, ScheduledPanel)
