@@ -77,9 +77,12 @@ test: install
 test-browser: install
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
 
+## lint: ruff, and the layers of docs/architecture.md (import-linter, and model lookups by label)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_model_lookups.py
 
 format: install
 	$(BIN)/ruff check --fix .

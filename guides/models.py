@@ -86,6 +86,8 @@ class GuidePage(
     # piece of content when shared (Open Graph og:type).
     search_result_type = ("guide", _("Guide"))
     og_type = "article"
+    # The RSS feed it appears in (feeds/views.py).
+    rss_feed = "guides"
 
     # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "guides"
@@ -324,6 +326,8 @@ class FundingCallPage(
     # piece of content when shared (Open Graph og:type).
     search_result_type = ("call", _("Funding call"))
     og_type = "article"
+    # The RSS feed it appears in (feeds/views.py).
+    rss_feed = "guides"
 
     # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "calls"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from koonto.models import Municipality, Theme
 from ops.pagecache import until_content_changes
 
 _loaded: dict[str, tuple[str, dict]] = {}
@@ -33,7 +34,6 @@ def _register(name: str, load: Callable[[], dict]) -> dict:
 
 def municipalities() -> dict[int, object]:
     """Every municipality by primary key."""
-    from koonto.models import Municipality
 
     return _register("municipalities", lambda: {m.pk: m for m in Municipality.objects.all()})
 
@@ -45,7 +45,6 @@ def municipality_by_code(code: str):
 
 def themes() -> dict[int, object]:
     """Every theme (in every language) by primary key."""
-    from koonto.models import Theme
 
     return _register("themes", lambda: {t.pk: t for t in Theme.objects.all()})
 

@@ -4,11 +4,12 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from koonto.localised_tags import LocalisedTagsMixin, refresh_pages_tagged, refresh_translations_of
+
 
 @receiver(page_published)
 def refresh_translated_tags(sender, instance, **kwargs):
     """A Finnish page published with other tags: its translations show the new tags' names."""
-    from koonto.localised_tags import LocalisedTagsMixin, refresh_translations_of
 
     if isinstance(instance, LocalisedTagsMixin) and instance.tag_source() is None:
         refresh_translations_of(instance)
@@ -29,8 +30,6 @@ def refresh_pages_of_tag_translation(sender, instance, raw=False, **kwargs):
     if raw:
         return
     from taggit.models import Tag
-
-    from koonto.localised_tags import refresh_pages_tagged
 
     affected = {(instance.tag_id, instance.locale_id)}
     if getattr(instance, "_previous", None):

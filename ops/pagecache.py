@@ -77,6 +77,7 @@ from django.db.models import F, Min
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 
+from ops.models import ContentGeneration
 from ops.security import ADMIN_PATH_PREFIXES
 
 GENERATION_KEY = "koonto:pagecache:generation"
@@ -155,7 +156,6 @@ def _database_generation() -> int:
     scope = _request_generation.get()
     if scope is not None and "number" in scope:
         return scope["number"]
-    from ops.models import ContentGeneration
 
     number = ContentGeneration.objects.filter(pk=GENERATION_ROW).values_list("number", flat=True).first()
     if number is None:
@@ -167,7 +167,6 @@ def _database_generation() -> int:
 
 
 def _bump_database_generation() -> None:
-    from ops.models import ContentGeneration
 
     if not ContentGeneration.objects.filter(pk=GENERATION_ROW).update(number=F("number") + 1):
         ContentGeneration.objects.get_or_create(pk=GENERATION_ROW, defaults={"number": _fresh_number()})

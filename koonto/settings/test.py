@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, no collectstatic needed."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS
 from .environment import env
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105 - used by the test suite alone
@@ -26,3 +26,7 @@ KOONTO_PAGE_CACHE = False
 # The full dictionaries: faster lookups for the thousands of fresh words the tests index (CI time);
 # tests/search/test_normalise.py proves both kinds give the same terms.
 KOONTO_LEMMATISER_LOW_MEMORY = env.bool("KOONTO_LEMMATISER_LOW_MEMORY", False)
+
+# A page type of the tests alone (tests/pagetypes/): a new page type is picked up by search, the
+# feeds, the API and the page cache with no edit outside its own app.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.pagetypes"]

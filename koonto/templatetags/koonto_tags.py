@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from koonto.visibility import language_of, rule_for, snippets_for_reader
+from ops.pagecache import until_content_changes
 
 register = template.Library()
 
@@ -47,7 +48,6 @@ def _menu_pages(request, home: Page) -> list[dict]:
     the content generation changes (ops.pagecache), so it is cached under that generation:
     every worker builds it anew at its first request after a publication.
     """
-    from ops.pagecache import until_content_changes
 
     def build():
         children = rule_for(request).pages(home.get_children().in_menu())
@@ -157,7 +157,6 @@ def footer_contacts(koonto_settings):
     Saving the settings, a footer contact, a contact person or an organisation changes the
     content generation (ops/signals.py), which drops them in every process (ops.pagecache.until_content_changes).
     """
-    from ops.pagecache import until_content_changes
 
     if koonto_settings is None or not koonto_settings.pk:
         return []
