@@ -1,8 +1,9 @@
-"""Wagtail wiring for the editorial workflow: the dashboard's workflow panels."""
+"""Wagtail wiring for the editorial workflow: the dashboard's workflow panels and the Registers snippets."""
 
 from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
+from editorial import snippets  # noqa: F401 - registers the Registers snippets on import
 from editorial.dashboard import PANELS
 
 

@@ -24,7 +24,6 @@ from wagtail.search import index
 from events.structured_data import event_data
 from koonto.api_fields import (
     ChoiceLabelField,
-    ImageRenditionsField,
     MunicipalityField,
     OrganisationField,
     PagePathField,
@@ -388,9 +387,7 @@ class EventPage(
     ]
 
     api_fields = [
-        "summary",
-        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
-        "listing_image_alt",
+        *ListingMixin.listing_api_fields,
         APIField("event_type", serializer=ChoiceLabelField()),
         APIField("status", serializer=ChoiceLabelField()),
         "starts_at", "ends_at", "all_day",

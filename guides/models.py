@@ -24,7 +24,6 @@ from koonto.api_fields import (
     ChoiceLabelField,
     ContactField,
     DocumentField,
-    ImageRenditionsField,
     PagePathField,
     TagNamesField,
 )
@@ -154,9 +153,7 @@ class GuidePage(
     ]
 
     api_fields = [
-        "summary",
-        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
-        "listing_image_alt",
+        *ListingMixin.listing_api_fields,
         "audience",
         APIField("project_phase", serializer=ChoiceLabelField()),
         "body",
@@ -466,9 +463,7 @@ class FundingCallPage(
     ]
 
     api_fields = [
-        "summary",
-        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
-        "listing_image_alt",
+        *ListingMixin.listing_api_fields,
         "funding_authority", "fund", "programme_objective", "opens_at", "closes_at", "cancelled",
         APIField("status", serializer=CallStatusField()),
         "support_rate", "total_budget", "eligible_applicants", "content_priorities",

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto.api_fields import ImageRenditionsField, PagePathField
+from koonto.api_fields import PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
@@ -165,9 +165,7 @@ class StandardPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normalis
     content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body")]
 
     api_fields = [
-        "summary",
-        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
-        "listing_image_alt",
+        *ListingMixin.listing_api_fields,
         "body",
     ]
 

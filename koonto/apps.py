@@ -13,13 +13,6 @@ class KoontoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from koonto import (
-            locales,
-            signals,  # noqa: F401 - the module's @receiver handlers connect on import
-        )
-
-        locales.install()
-
         # Before any URLconf is imported: the apps' URLconfs use `<id:...>`, ids that fit the
         # database's 64-bit keys (koonto.listing.IdConverter).
         register_converter(IdConverter, "id")

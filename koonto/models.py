@@ -18,12 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from koonto.api_fields import ImageRenditionsField
 from koonto.visibility import snippet_for_reader
 
 
@@ -489,6 +491,11 @@ class ListingMixin(models.Model):
 
     listing_panels = [FieldPanel("summary"), FieldPanel("listing_image"), FieldPanel("listing_image_alt")]
     listing_search_fields = [index.SearchField("summary", boost=2)]
+    listing_api_fields = [
+        "summary",
+        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
+        "listing_image_alt",
+    ]
 
     class Meta:
         abstract = True

@@ -11,9 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api import urls as api_urls
 from feeds import urls as feeds_urls
-from koonto import views
 from localisation import urls as localisation_urls
 from ops import views as ops_views
+from search import tag_pages
 from search import views as search_views
 from showcase import views as showcase_views
 
@@ -46,7 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include(localisation_urls.localised_urlpatterns)),
     path(_("organisations/<slug:slug>/"), showcase_views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
-    path(_("tags/<str:slug>/"), views.tag, name="tag"),
+    path(_("tags/<str:slug>/"), tag_pages.tag_page, name="tag"),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

@@ -12,3 +12,10 @@ from django.apps import AppConfig
 class LocalisationConfig(AppConfig):
     name = "localisation"
     label = "localisation"
+
+    def ready(self):
+        # Here, not at the top of the module: the handlers import the models, which are not
+        # loaded when apps.py is imported.
+        from localisation import tag_sync
+
+        tag_sync.connect()

@@ -17,6 +17,7 @@ class OpsConfig(AppConfig):
 
     def ready(self):
         # Listed last in INSTALLED_APPS: Wagtail knows the snippet models only once its apps are ready.
-        from ops import signals
+        from ops import locales, signals
 
         signals.connect_page_cache_invalidation()
+        locales.install()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-IMG = Path(__file__).resolve().parents[1] / "koonto" / "static" / "koonto" / "img"
+IMG = Path(__file__).resolve().parents[1] / "design" / "static" / "koonto" / "img"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 NAVY, TEAL, YELLOW, CORAL, BLUE, WHITE = "#0b3a66", "#0f7b6c", "#f2b01e", "#e07050", "#1156a0", "#ffffff"
 # The mark on a 64-unit grid: (x, y, radius, colour), as in logo-mark.svg.

@@ -419,9 +419,7 @@ class ShowcasePage(
     ]
 
     api_fields = [
-        "summary",
-        APIField("listing_image", serializer=ImageRenditionsField(alt_source="listing_image_alt")),
-        "listing_image_alt",
+        *ListingMixin.listing_api_fields,
         "project_code",
         APIField("programme_period", serializer=ChoiceLabelField()),
         APIField("status", serializer=ChoiceLabelField()),

@@ -46,7 +46,7 @@ def test_static_files_are_fingerprinted_and_compressed_by_the_production_storage
 
     backend = base.STORAGES["staticfiles"]["BACKEND"]
     storage = import_string(backend)(location=str(tmp_path), base_url="/static/")
-    source = ROOT / "koonto" / "static"
+    source = ROOT / "design" / "static"
     files = [path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file()]
     for name in files:
         target = tmp_path / name

@@ -1,5 +1,5 @@
 """Text as a reader sees it: without the soft hyphens that headings and card titles carry
-(koonto/templatetags/typography.py), so that tests compare words, not break points."""
+(design/templatetags/typography.py), so that tests compare words, not break points."""
 
 SOFT_HYPHEN = "\u00ad"
 

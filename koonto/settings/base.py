@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from koonto.settings.environment import env
+from ops.environment import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "koonto",
+    "design",
     # Right after koonto, before every wagtail app: its ready() changes how Wagtail's v3 builds
     # page schemas, which must happen before anything imports wagtail.api.v3.registry (api/v3_rows.py).
     "api",

@@ -2,9 +2,10 @@
 
 import secrets
 
+from ops.environment import env
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
-from .environment import env
 
 DEBUG = env.bool("DEBUG", True)
 ALLOWED_HOSTS = ["*"]

@@ -7,9 +7,10 @@ set SECURE_PROXY_SSL_HEADER so that Django knows which requests came in over HTT
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ops.environment import env
+
 from .base import *  # noqa: F403
 from .base import DEBUG, SECRET_KEY
-from .environment import env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(

@@ -1,8 +1,9 @@
 """Test settings: fast hashing, in-memory cache and mail, no collectstatic needed."""
 
+from ops.environment import env
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, INSTALLED_APPS
-from .environment import env
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105 - used by the test suite alone
 DEBUG = False

@@ -57,7 +57,7 @@ def test_base_settings_are_finnish_first_in_helsinki_time():
 
 
 def names_read_by(path: Path) -> set[str]:
-    """Variables a settings module reads through koonto.settings.environment (`env.<type>("NAME"...)`)."""
+    """Variables a settings module reads through ops.environment (`env.<type>("NAME"...)`)."""
     import ast
 
     names = set()

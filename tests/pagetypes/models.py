@@ -50,7 +50,7 @@ class BulletinPage(
 
     content_panels = [*Page.content_panels, *ListingMixin.listing_panels, FieldPanel("body"), FieldPanel("tags")]
 
-    api_fields = ["summary", "body", "expires_at", APIField("tags", serializer=TagNamesField())]
+    api_fields = [*ListingMixin.listing_api_fields, "body", "expires_at", APIField("tags", serializer=TagNamesField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

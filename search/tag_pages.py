@@ -1,6 +1,12 @@
-"""Views that belong to the site as a whole rather than to a section."""
+"""Tag pages: everything tagged with one tag in the visitor's language, grouped by page type.
+
+Page types with tags (koonto.localised_tags.LocalisedTagsMixin) say how their group is keyed,
+headed and ordered (`tag_page_key`, `tag_page_heading`, `tag_page_ordering`); this module lists
+no page type by name.
+"""
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -11,15 +17,49 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from koonto.listing import ListingState, clean_choice, paginate
-from koonto.localised_tags import tag_counterpart, tag_page_sections
+from koonto.localised_tags import taggable_page_models
+from koonto.models import TagTranslation
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
+
+
+def tag_page_sections(tag: Tag, locale, rule) -> list[tuple[str, str, QuerySet]]:
+    """(key, heading, pages the public may see in this language with the tag), one per taggable type.
+
+    `rule` is the request's koonto.visibility.PublicRule: its site's pages only. The querysets are
+    not evaluated: the view counts them and takes a slice or a page of each.
+    """
+    sections = []
+    for model in taggable_page_models():
+        through = model.tagged_items.rel.related_model
+        pages = rule.pages(
+            model.objects.filter(locale=locale, pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+        )
+        # The cards' pictures come with the pages (every taggable page type has a listing image).
+        pages = pages.select_related("listing_image").prefetch_related("listing_image__renditions")
+        sections.append((model.tag_page_key, str(model.tag_page_heading), pages.order_by(*model.tag_page_ordering)))
+    return sections
+
+
+def tag_counterpart(tag: Tag, locale) -> Tag | None:
+    """The same tag in another language: its name there, or the Finnish tag it names."""
+    if locale.language_code == settings.LANGUAGE_CODE:
+        names = TagTranslation.objects.filter(name__iexact=tag.name).values("tag_id")
+        return Tag.objects.filter(pk__in=names).order_by("name").first() or tag
+    name = TagTranslation.objects.filter(tag=tag, locale=locale).values_list("name", flat=True).first()
+    if name is None:
+        # Already a name in that language, or a tag with none.
+        if TagTranslation.objects.filter(name__iexact=tag.name, locale=locale).exists():
+            return tag
+        return None
+    return Tag.objects.filter(name__iexact=name).first()
+
 
 TAG_PAGE_GROUP_SIZE = 12
 
 
 @query_parameters("type", "page")
-def tag(request, slug: str):
+def tag_page(request, slug: str):
     """Everything tagged with one tag in the visitor's language, grouped by type.
 
     Finnish pages carry Finnish tags and translations carry the tags' names in their language

@@ -2,7 +2,7 @@
 
 import pytest
 
-from koonto.templatetags.typography import SOFT_HYPHEN, finnish_breaks, hyphenate, soft_hyphens
+from design.templatetags.typography import SOFT_HYPHEN, finnish_breaks, hyphenate, soft_hyphens
 
 
 def quote_back(text: str) -> str:

@@ -1,14 +1,16 @@
-"""Wagtail wiring: the shared snippets, tag management, and what the page cache learns from each page type."""
+"""Wagtail wiring of the editorial work on shared content: the snippets under Registers.
+
+Organisations, contact persons, municipalities, themes, the project description, tags and tag
+translations (koonto.models) are edited here; who may edit them is the permission matrix
+(editorial/rules.py), and the reviewed ones go through the same workflow as pages."""
 
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
-from ops import pagecache
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -83,9 +85,3 @@ class KoontoRegistersGroup(SnippetViewSetGroup):
 
 
 register_snippet(KoontoRegistersGroup)
-
-
-@hooks.register("before_serve_page")
-def declare_page_query_parameters(page, request, serve_args, serve_kwargs):
-    """The page type's `query_parameters` (none if it has no such attribute: it reads none)."""
-    pagecache.declare_query_parameters(request, getattr(page, "query_parameters", ()))
