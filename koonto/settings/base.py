@@ -297,7 +297,10 @@ EMAIL_TIMEOUT = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin of every absolute URL (koonto/origin.py); the admin's links follow it
+# unless the admin is served from another address.
+KOONTO_PUBLIC_URL = env.str("KOONTO_PUBLIC_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", KOONTO_PUBLIC_URL)
 # Search (search/): Koonto indexes and queries base forms it computes itself (koonto/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
