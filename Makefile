@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: run test lint format install migrate demo demo-messages messages check clean
 .PHONY: test-browser
 .PHONY: serve backup restore fault-test bench
-.PHONY: bench-search
+.PHONY: bench-search bench-demo
 
 # The virtualenv is rebuilt only when requirements.txt changes, so a second `make run` is fast.
 $(BIN)/.installed: requirements.txt
@@ -61,6 +61,10 @@ BENCH_SECONDS ?= 5
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) LOG_LEVEL=WARNING $(BIN)/python -m bench.generate --scale $(BENCH_SCALE)
 	DATABASE_URL=$(BENCH_DATABASE_URL) LOG_LEVEL=WARNING $(BIN)/python -m bench.run --seconds $(BENCH_SECONDS)
+
+## bench-demo: CPU ms per request on the demo site (`make demo`'s SQLite database), uncached and with Redis
+bench-demo: demo
+	LOG_LEVEL=WARNING $(BIN)/python -m bench.run --seconds $(BENCH_SECONDS) --report demo
 
 ## bench-search: search indexing and latency on SQLite and PostgreSQL (bench/search.py; BENCH_SEARCH_PAGES)
 BENCH_SEARCH_PAGES ?= 10000

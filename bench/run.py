@@ -3,10 +3,13 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/koonto_bench .venv/bin/python -m bench.run
 
 For each endpoint, at 1 and 8 concurrent connections, uncached (page cache off: every request
-renders) and warm (anonymous page cache on, after a warm-up): requests per second, p50/p95/p99
-latency, and its throughput as a fraction of `/healthz` on the same run (machines differ; ratios
-travel). Queries per request are counted in-process, uncached. Peak memory per worker is read
-from /proc. The report goes to bench/results/latest.md and .json, with the machine and command.
+renders) and warm (anonymous page cache on, after a warm-up): server CPU milliseconds per request
+(the workers' user + system time from /proc divided by the requests they answered: steadier than
+requests per second on a shared machine), requests per second, p50/p95/p99 latency, and its
+throughput as a fraction of `/healthz` on the same run (machines differ; ratios travel). Queries
+per request are counted in-process, uncached. Peak memory per worker is read from /proc. The
+report goes to bench/results/latest.md and .json, with the machine and command. A demo-site run
+(`make bench-demo`: the SQLite database `make run` fills) writes bench/results/demo.md and .json.
 
 The load client is plain Python (threads, keep-alive http.client): wrk is not on this machine.
 On two cores the client shares the CPU with the two workers, so absolute numbers are low; the
@@ -33,6 +36,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+# Server CPU ms per request, uncached, that issue 20 sets (the demo site; compare on one machine).
+CPU_TARGETS_MS = {
+    "healthz": 0.6,
+    "home": 8,
+    "showcase index (filtered)": 8,
+    "showcase page": 6,
+    "search": 12,
+    "API v2 listing (20, all fields)": 15,
+}
 TARGETS = {  # endpoint: the fraction of /healthz it should reach (issue 9)
     "uncached detail": 0.06,
     "uncached index": 0.04,
@@ -51,6 +63,7 @@ def endpoints() -> dict[str, str]:
     showcase = ShowcasePage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
     event = EventPage.objects.live().filter(locale__language_code="fi").order_by("-pk").first()
     code = Municipality.objects.filter(showcases__isnull=False).values_list("code", flat=True).first() or "297"
+    from django.templatetags.static import static
     from django.urls import reverse
     from django.utils import translation
 
@@ -58,6 +71,7 @@ def endpoints() -> dict[str, str]:
         calendar = reverse("calendar")
     return {
         "healthz": "/healthz",
+        "static CSS": static("koonto/css/site.css"),
         "home": HomePage.objects.get(locale__language_code="fi").url,
         "showcase index (filtered)": f"{ShowcaseIndexPage.objects.get(locale__language_code='fi').url}?municipality={code}",
         "showcase page": showcase.url,
@@ -109,9 +123,17 @@ def free_port() -> int:
 SECRET = secrets.token_urlsafe(50)
 
 
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+
+
 def server_env(page_cache: bool) -> dict:
+    """Uncached: no Redis and no page cache, as issue 20 measures. Warm: the page cache in Redis
+    (`BENCH_REDIS_URL`, empty for the workers' own memory), under a prefix of this run's own."""
+    environment = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    if page_cache and REDIS_URL:
+        environment |= {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"bench-{SECRET[:8]}"}
     return {
-        **os.environ,
+        **environment,
         "DJANGO_SETTINGS_MODULE": "koonto.settings.production",
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -151,10 +173,20 @@ class Server:
             time.sleep(0.3)
         raise RuntimeError("gunicorn did not start; see bench/results/gunicorn.log")
 
+    def worker_pids(self) -> list[str]:
+        return Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+
+    def worker_cpu_seconds(self) -> float:
+        """User + system CPU time the workers have used so far (fields 14 and 15 of /proc/PID/stat)."""
+        ticks = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def worker_peak_memory_mb(self) -> list[float]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
         peaks = []
-        for pid in children:
+        for pid in self.worker_pids():
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
                     peaks.append(int(line.split()[1]) / 1024)
@@ -252,10 +284,14 @@ def run(seconds: float, workers: int) -> dict:
                     request(server.port, path)
             for concurrency in (1, 8):
                 for name, path in paths.items():
+                    cpu_before = server.worker_cpu_seconds()
                     result = load(server.port, path, concurrency, seconds)
+                    cpu = server.worker_cpu_seconds() - cpu_before
+                    result["cpu_ms"] = round(cpu * 1000 / result["requests"], 2) if result["requests"] else None
                     report["runs"].setdefault(mode, {}).setdefault(str(concurrency), {})[name] = result
                     print(
-                        f"{mode:8} c={concurrency} {name:34} {result['rps']:8} req/s  p95 {result['p95_ms']} ms"
+                        f"{mode:8} c={concurrency} {name:34} {result['cpu_ms']} CPU ms  {result['rps']:8} req/s"
+                        f"  p95 {result['p95_ms']} ms"
                         f"  errors {result['errors']}",
                         flush=True,
                     )
@@ -291,30 +327,53 @@ def markdown(report: dict) -> str:
         f"- Command: `{report['command']}`",
         f"- Worker peak memory (MB): {report.get('worker_peak_mb')}",
         "",
+        "Server CPU ms per request: the workers' user + system time divided by the requests answered.",
         "Throughput as a fraction of `/healthz` on the same run (ratio); queries counted uncached.",
         "",
+        *cpu_summary(report),
     ]
     for mode, runs in report["runs"].items():
         for concurrency, results in runs.items():
             lines += [f"## {mode}, {concurrency} connection{'s' if concurrency != '1' else ''}", ""]
             lines += [
-                "| endpoint | req/s | ratio | target | p50 ms | p95 ms | p99 ms | queries | errors |",
-                "|---|---|---|---|---|---|---|---|---|",
+                "| endpoint | CPU ms | req/s | ratio | target | p50 ms | p95 ms | p99 ms | queries | errors |",
+                "|---|---|---|---|---|---|---|---|---|---|",
             ]
             for name, result in results.items():
                 target = TARGETS.get(target_kind(mode, name))
                 verdict = "" if target is None else f"≥ {target} {'✓' if result['ratio'] >= target else '✗'}"
-                cells = [name, result["rps"], result["ratio"], verdict, result["p50_ms"], result["p95_ms"]]
+                cells = [name, result.get("cpu_ms"), result["rps"], result["ratio"], verdict, result["p50_ms"], result["p95_ms"]]
                 cells += [result["p99_ms"], report["queries"].get(name), result["errors"]]
                 lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
             lines.append("")
     return "\n".join(lines)
 
 
+def cpu_summary(report: dict) -> list[str]:
+    """CPU ms per request at one connection, uncached and warm, beside issue 20's targets."""
+    runs = report["runs"]
+    if "1" not in runs.get("uncached", {}):
+        return []
+    lines = [
+        "## Server CPU ms per request (1 connection)",
+        "",
+        "| endpoint | uncached | warm (page cache) | target, uncached |",
+        "|---|---:|---:|---|",
+    ]
+    for name, result in runs["uncached"]["1"].items():
+        warm = runs.get("warm", {}).get("1", {}).get(name, {}).get("cpu_ms")
+        target = CPU_TARGETS_MS.get(name)
+        cpu_ms = result.get("cpu_ms")
+        verdict = "" if target is None or cpu_ms is None else f"≤ {target} {'✓' if cpu_ms <= target else '✗'}"
+        lines.append(f"| {name} | {result.get('cpu_ms')} | {warm} | {verdict} |")
+    return [*lines, ""]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=5, help="load per endpoint and concurrency (default 5)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--report", default="latest", help="name of the report in bench/results/ (default latest)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koonto.settings.dev")
     sys.path.insert(0, str(ROOT))
@@ -325,9 +384,9 @@ def main():
     # Production settings serve fingerprinted, compressed static files from the manifest.
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=server_env(True), check=True)
     report = run(args.seconds, args.workers)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    (RESULTS / "latest.md").write_text(markdown(report))
-    print(f"\nWritten {RESULTS / 'latest.md'}")
+    (RESULTS / f"{args.report}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    (RESULTS / f"{args.report}.md").write_text(markdown(report))
+    print(f"\nWritten {RESULTS / args.report}.md")
 
 
 if __name__ == "__main__":
