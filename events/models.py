@@ -264,8 +264,13 @@ class EventPage(
         _("ends at"), null=True, blank=True, help_text=_("Finnish time. Leave empty for a deadline or an open-ended event.")
     )
     # Stored and indexed, so that "not ended yet" is an index range, not a COALESCE over every event.
+    # Not serialised: revisions and previews of unsaved pages (modelcluster) cannot read it.
     effective_end = models.GeneratedField(
-        expression=Coalesce("ends_at", "starts_at"), output_field=models.DateTimeField(), db_persist=True, db_index=True
+        expression=Coalesce("ends_at", "starts_at"),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+        db_index=True,
+        serialize=False,
     )
     all_day = models.BooleanField(_("all day"), default=False, help_text=_("Show only the date, not the time."))
     mode = models.CharField(

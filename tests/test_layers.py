@@ -4,6 +4,7 @@
 Python files with one deliberate violation, to prove it would catch it.
 """
 
+import configparser
 import shutil
 import subprocess
 import sys
@@ -13,20 +14,16 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-PACKAGES = [
-    "ops",
-    "koonto",
-    "guides",
-    "showcase",
-    "events",
-    "home",
-    "search",
-    "api",
-    "feeds",
-    "editorial",
-    "localisation",
-    "demo",
-]
+
+
+def contract_packages() -> list[str]:
+    """The packages the contracts name, so that a new app is copied without an edit here."""
+    config = configparser.ConfigParser()
+    config.read(BASE_DIR / ".importlinter")
+    return config["importlinter"]["root_packages"].split()
+
+
+PACKAGES = contract_packages()
 
 
 @pytest.fixture(scope="module")

@@ -36,9 +36,12 @@ def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_s
     editor.goto(f"/admin/pages/add/events/eventpage/{demo_site.facts['event_index_id']}/")
     editor.fill("#id_title", EVENT_TITLE)
     editor.fill("#id_starts_at", "2030-05-14 10:00")
-    # The date picker opened by the field covers the footer until focus leaves the field.
-    editor.locator("#id_title").focus()
-    expect(editor.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    # The date picker opens a moment after the field gets focus and covers the footer until a
+    # click outside it: wait for it, click the title field (no picker), wait for it to close.
+    picker = editor.locator(".xdsoft_datetimepicker:visible")
+    picker.first.wait_for()
+    editor.locator("#id_title").click()
+    picker.first.wait_for(state="hidden")
     open_actions_menu(editor)
     editor.locator("button[name=action-submit]").click()
     editor.wait_for_url(f"**/admin/pages/{demo_site.facts['event_index_id']}/")
