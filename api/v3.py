@@ -37,7 +37,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from api.params import MAX_ID, english, parse_moment, problem
+from api.expansions import EXPAND_DESCRIPTION, Components, components, parse_expand
+from api.params import MAX_ID, ParameterError, english, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS
@@ -162,6 +163,18 @@ class CallOut(PageBase):
     last_verified: date | None
     contacts: list[ContactOut]
     attachments: list[DocumentOut]
+
+
+class EventDetail(EventOut):
+    components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
+
+
+class CallDetail(CallOut):
+    components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
+
+
+class DetailQuery(Schema):
+    expand: str | None = Field(None, description=EXPAND_DESCRIPTION)
 
 
 class EventList(Schema):
@@ -385,10 +398,13 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     return {"count": count, "items": items}
 
 
-@router.get("/events/{page_id}/", response=EventOut, summary="One event", operation_id="koonto_get_event")
-def get_event(request: HttpRequest, page_id: PageId):
+@router.get("/events/{page_id}/", response=EventDetail, summary="One event", operation_id="koonto_get_event")
+def get_event(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
+    """One event with its components (`expand=navigation,breadcrumbs,translations,site`)."""
+    check_parameters(request, query)
+    expand = detail_expansions(query.expand)
     event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
-    return event_out(request, event)
+    return {**event_out(request, event), "components": components(request, event, expand)}
 
 
 @router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")
@@ -410,10 +426,20 @@ def list_calls(request: HttpRequest, query: Query[CallQuery]):
     return {"count": count, "items": items}
 
 
-@router.get("/calls/{page_id}/", response=CallOut, summary="One funding call", operation_id="koonto_get_call")
-def get_call(request: HttpRequest, page_id: PageId):
+@router.get("/calls/{page_id}/", response=CallDetail, summary="One funding call", operation_id="koonto_get_call")
+def get_call(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
+    """One funding call with its components (`expand=navigation,breadcrumbs,translations,site`)."""
+    check_parameters(request, query)
+    expand = detail_expansions(query.expand)
     call = get_object_or_404(public_pages_any_language(request, FundingCallPage), pk=page_id)
-    return call_out(request, call)
+    return {**call_out(request, call), "components": components(request, call, expand)}
+
+
+def detail_expansions(raw: str | None) -> frozenset[str]:
+    try:
+        return parse_expand(raw)
+    except ParameterError as error:
+        raise HttpError(400, str(error)) from None
 
 
 def public_pages_any_language(request: HttpRequest, model):
