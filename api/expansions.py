@@ -241,9 +241,9 @@ def link(label: str, page: Page | None, request: HttpRequest | None) -> dict | N
 # --- expand= -----------------------------------------------------------------------------------
 
 
-def parse_expand(raw: str | None) -> frozenset[str]:
-    """`expand=navigation,site` as a set; an unknown name is a 400 naming `expand`."""
-    return frozenset(parse_list("expand", raw, EXPANSIONS)) if raw is not None else frozenset()
+def parse_expand(raw: str | None, allowed: tuple[str, ...] = EXPANSIONS) -> frozenset[str]:
+    """`expand=navigation,site` as a set; an unknown name is a ParameterError naming `expand`."""
+    return frozenset(parse_list("expand", raw, allowed)) if raw is not None else frozenset()
 
 
 def api_url(name: str, **kwargs) -> str:

@@ -32,6 +32,7 @@ from wagtail.models import Page, Site
 
 from api.expansions import (
     EXPAND_DESCRIPTION,
+    EXPANSIONS,
     Components,
     Crumb,
     MenuItem,
@@ -44,6 +45,7 @@ from api.expansions import (
     site_payload,
     translations,
 )
+from api.home_content import HomeComponent, HomeContent, home_component, home_content, home_page
 from api.params import ParameterError
 from api.v3 import PageId, api, router
 from koonto.visibility import language_of, rule_for
@@ -51,6 +53,7 @@ from koonto.visibility import language_of, rule_for
 __all__ = ["api"]  # api/urls.py mounts the API from here, so that these endpoints are on it
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+PAGE_EXPANSIONS = (*EXPANSIONS, "home")
 
 
 class PageAnswer(Schema):
@@ -59,6 +62,9 @@ class PageAnswer(Schema):
     )
     translation_key: UUID = Field(description="The same for a page and its translations.")
     components: Components
+    home: HomeComponent | None = Field(
+        description="A home page's automatic content (next call, events, newest showcases); null on other pages."
+    )
 
 
 class PageQuery(Schema):
@@ -67,7 +73,7 @@ class PageQuery(Schema):
         "(a full URL is read for its path).",
         min_length=1,
     )
-    expand: str | None = Field(None, description=EXPAND_DESCRIPTION)
+    expand: str | None = Field(None, description=EXPAND_DESCRIPTION + " On a home page also `home`.")
 
 
 class LocaleQuery(Schema):
@@ -92,7 +98,7 @@ def check_locale(code: str) -> str:
 
 def expansions(raw: str | None) -> frozenset[str]:
     try:
-        return parse_expand(raw)
+        return parse_expand(raw, PAGE_EXPANSIONS)
     except ParameterError as error:
         raise bad_request(error) from None
 
@@ -151,7 +157,12 @@ def page_by_path(request: HttpRequest, query: Query[PageQuery]):
     with translation.override(language_of(page)):
         # Rich-text links and labels in the page's own language (as API v2 and the HTML do).
         return PageAnswer.model_validate(
-            {"page": page, "translation_key": page.translation_key, "components": components(request, page, expand)},
+            {
+                "page": page,
+                "translation_key": page.translation_key,
+                "components": components(request, page, expand),
+                "home": home_component(request, page, "home" in expand),
+            },
             context={"request": request},
         )
 
@@ -201,3 +212,20 @@ def site_endpoint(request: HttpRequest, query: Query[LocaleQuery]):
     privacy notice, social links: the site footer in one language."""
     check_parameters(request, {"locale"})
     return site_payload(check_locale(query.locale), request)
+
+
+@router.get(
+    "/home/",
+    response=HomeContent,
+    summary="The home page's automatic content",
+    operation_id="koonto_home",
+    url_name="koonto_home",
+)
+def home_endpoint(request: HttpRequest, query: Query[LocaleQuery]):
+    """The next open or upcoming call (else the latest closed one), the next three events and the
+    newest showcases, as the home page of that language shows them."""
+    check_parameters(request, {"locale"})
+    home = home_page(request, check_locale(query.locale))
+    if home is None:
+        raise Http404("This site has no public home page.")
+    return home_content(request, home)
