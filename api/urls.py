@@ -5,7 +5,7 @@ from django.urls import path, re_path
 
 from api import views
 from api.preview import page_preview
-from api.routes import api as v3_api  # API v3 with every Koonto endpoint (api.v3, then api.routes) on it
+from api.reference import api as v3_api  # API v3 with every Koonto endpoint (api.v3, api.routes, api.reference)
 from api.v2 import api_router
 
 urlpatterns = [
