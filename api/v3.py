@@ -38,6 +38,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from api.blocks import BodyBlockOut, body_out
 from api.expansions import EXPAND_DESCRIPTION, Components, components, parse_expand
 from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
 from events.models import EventPage
@@ -136,6 +137,7 @@ class EventOut(PageBase):
     address: str
     municipality: MunicipalityOut | None
     online_url: str
+    accessibility_note: str = Field(description="Physical accessibility: step-free access, hearing loop and so on.")
     event_language: Choice
     organiser: OrganisationOut | None
     audience: str
@@ -167,10 +169,12 @@ class CallOut(PageBase):
 
 
 class EventDetail(EventOut):
+    body: list[BodyBlockOut] = Field(description="The page's main content, block by block.")
     components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
 
 
 class CallDetail(CallOut):
+    body: list[BodyBlockOut] = Field(description="The page's main content, block by block.")
     components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
 
 
@@ -288,6 +292,7 @@ def event_out(request: HttpRequest, event: EventPage) -> dict:
             "address": event.address,
             "municipality": {"code": event.municipality.code, "name": event.municipality.name} if event.municipality else None,
             "online_url": event.online_url,
+            "accessibility_note": event.accessibility_note,
             "organiser": {
                 "name": organiser.name,
                 "slug": organiser.slug,
@@ -432,7 +437,7 @@ def get_event(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
     check_parameters(request, query)
     expand = detail_expansions(query.expand)
     event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
-    return {**event_out(request, event), "components": components(request, event, expand)}
+    return {**event_out(request, event), "body": page_body(request, event), "components": components(request, event, expand)}
 
 
 @router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")
@@ -462,7 +467,13 @@ def get_call(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
     check_parameters(request, query)
     expand = detail_expansions(query.expand)
     call = get_object_or_404(public_pages_any_language(request, FundingCallPage), pk=page_id)
-    return {**call_out(request, call), "components": components(request, call, expand)}
+    return {**call_out(request, call), "body": page_body(request, call), "components": components(request, call, expand)}
+
+
+def page_body(request: HttpRequest, page) -> list[dict]:
+    """The body's blocks (api.blocks), with links and labels in the page's language."""
+    with translation.override(page.locale.language_code):
+        return body_out(request, page.body)
 
 
 def detail_expansions(raw: str | None) -> frozenset[str]:
