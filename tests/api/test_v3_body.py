@@ -29,7 +29,7 @@ def test_event_body_blocks_are_complete(client, event, call, image, translate):
     event.body = raw(
         ("heading", {"text": "Mitä tapahtuu?", "level": "h2"}),
         ("paragraph", f"<p>Katso {link}.</p>"),
-        ("image", {"image": {"image": image.pk, "decorative": False, "alt_text": "Talkoolaiset"}, "caption": "Kuva"}),
+        ("image", {"image": {"image": image.pk, "alt_text": "Talkoolaiset"}, "caption": "Kuva", "credit": ""}),
         ("document", {"document": document.pk, "title": ""}),
         ("quote", {"text": "Hyvä!", "attribution": "Osallistuja"}),
         ("callout", {"variant": "warning", "title": "Huom", "text": f"<p>Ilmoittaudu: {link}.</p>"}),
