@@ -21,7 +21,7 @@ from koonto.origin import absolute_url
 from koonto.visibility import rule_for
 
 
-class Rendition(Schema):
+class BlockRendition(Schema):
     url: str
     width: int
     height: int
@@ -33,9 +33,9 @@ class BlockImage(Schema):
     decorative: bool
     width: int = Field(description="The original's width in pixels.")
     height: int
-    thumbnail: Rendition
-    medium: Rendition
-    large: Rendition
+    thumbnail: BlockRendition
+    medium: BlockRendition
+    large: BlockRendition
 
 
 class BlockDocument(Schema):

@@ -70,6 +70,7 @@ def counts(rows, key: str, counted: str = "page") -> dict:
     response=list[MunicipalityRef],
     summary="Municipalities in use, with counts",
     operation_id="koonto_municipalities",
+    url_name="koonto_municipalities",
 )
 def municipalities(request: HttpRequest, query: Query[LocaleQuery]):
     """Municipalities that public events or showcases in the language name, by name."""
@@ -86,7 +87,13 @@ def municipalities(request: HttpRequest, query: Query[LocaleQuery]):
         ]
 
 
-@router.get("/themes/", response=list[ThemeRef], summary="Themes in use, with counts", operation_id="koonto_themes")
+@router.get(
+    "/themes/",
+    response=list[ThemeRef],
+    summary="Themes in use, with counts",
+    operation_id="koonto_themes",
+    url_name="koonto_themes",
+)
 def themes(request: HttpRequest, query: Query[LocaleQuery]):
     """The themes (in that language) of public project showcases, by name."""
     check_parameters(request, {"locale"})
@@ -108,6 +115,7 @@ def themes(request: HttpRequest, query: Query[LocaleQuery]):
     response=list[TargetGroupRef],
     summary="Target groups, with counts",
     operation_id="koonto_target_groups",
+    url_name="koonto_target_groups",
 )
 def target_groups(request: HttpRequest, query: Query[LocaleQuery]):
     """Every target group, labelled in the language, with how many public showcases serve it."""
@@ -126,6 +134,7 @@ def target_groups(request: HttpRequest, query: Query[LocaleQuery]):
     response=list[OrganisationRef],
     summary="Public organisations in use, with counts",
     operation_id="koonto_organisations",
+    url_name="koonto_organisations",
 )
 def organisations(request: HttpRequest, query: Query[LocaleQuery]):
     """Published organisations that public events or showcases in the language name, in that

@@ -18,6 +18,7 @@ small and cached like every anonymous API answer (ops.pagecache).
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
@@ -47,7 +48,7 @@ from api.expansions import (
 )
 from api.home_content import HomeComponent, HomeContent, home_component, home_content, home_page
 from api.params import ParameterError
-from api.v3 import PageId, api, router
+from api.v3 import PageId, api, one_or_more, router
 from koonto.visibility import language_of, rule_for
 
 __all__ = ["api"]  # api/urls.py mounts the API from here, so that these endpoints are on it
@@ -71,13 +72,17 @@ class PageQuery(Schema):
     path: str = Field(
         description="The page's public path with its language prefix, e.g. /fi/tapahtumat/hankeinfo/ "
         "(a full URL is read for its path).",
-        min_length=1,
+        pattern=r"^(https?://[^/?#]+)?/(" + "|".join(LANGUAGES) + r")(/[^?#]*)?([?#].*)?$",
     )
-    expand: str | None = Field(None, description=EXPAND_DESCRIPTION + " On a home page also `home`.")
+    expand: str | None = Field(
+        None, description=EXPAND_DESCRIPTION + " On a home page also `home`.", pattern=one_or_more(list(PAGE_EXPANSIONS))
+    )
 
 
 class LocaleQuery(Schema):
-    locale: str = Field(settings.LANGUAGE_CODE, description="Language code: " + ", ".join(LANGUAGES) + ".")
+    locale: Literal[LANGUAGES] = Field(  # type: ignore[valid-type]
+        settings.LANGUAGE_CODE, description="Language code: " + ", ".join(LANGUAGES) + "."
+    )
 
 
 def bad_request(error: ParameterError) -> HttpError:

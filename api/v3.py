@@ -39,7 +39,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from api.blocks import BodyBlockOut, body_out
-from api.expansions import EXPAND_DESCRIPTION, Components, components, parse_expand
+from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
 from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
@@ -51,6 +51,12 @@ from ops import pagecache
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
 PageId = Annotated[int, Path(ge=1, le=MAX_ID, description="A page id (64-bit).")]
+
+
+def one_or_more(values: list[str]) -> str:
+    """A pattern for a comma-separated list of `values` (the OpenAPI document states it)."""
+    one = "(" + "|".join(values) + ")"
+    return f"^{one}(,{one})*$"
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -179,7 +185,7 @@ class CallDetail(CallOut):
 
 
 class DetailQuery(Schema):
-    expand: str | None = Field(None, description=EXPAND_DESCRIPTION)
+    expand: str | None = Field(None, description=EXPAND_DESCRIPTION, pattern=one_or_more(list(EXPANSIONS)))
 
 
 class EventList(Schema):
@@ -200,12 +206,6 @@ class Listing(Schema):
     tag: str | None = Field(None, description="A tag's slug in that language.")
     limit: int = Field(20, ge=1, le=settings.WAGTAILAPI_LIMIT_MAX, description="At most WAGTAILAPI_LIMIT_MAX (50).")
     offset: int = Field(0, ge=0, le=MAX_ID)
-
-
-def one_or_more(values: list[str]) -> str:
-    """A pattern for a comma-separated list of `values` (the OpenAPI document states it)."""
-    one = "(" + "|".join(values) + ")"
-    return f"^{one}(,{one})*$"
 
 
 CALL_STATUSES = ("upcoming", "open", "closed", "cancelled")
