@@ -15,8 +15,11 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Schema
+from wagtail.api.v3.schemas.generators.read import read_generator, streamfield_schema
+from wagtail.fields import StreamField
 from wagtail.rich_text import expand_db_html
 
+from koonto.blocks import BodyBlock
 from koonto.origin import absolute_url
 from koonto.visibility import rule_for
 
@@ -169,3 +172,27 @@ def body_out(request: HttpRequest, body) -> list[dict]:
             continue  # a block type this schema does not know yet is left out rather than sent untyped
         shaped.append({"type": kind, "id": block.id or "", "value": out})
     return shaped
+
+
+# --- Wagtail's own v3 page schemas ---------------------------------------------------------------
+#
+# Wagtail types every StreamField as `list[Any]` and gives each block's own API representation.
+# A field whose blocks are exactly the shared body (koonto.blocks.BodyBlock: standard pages,
+# events, calls, showcases) gets the typed blocks above instead, in `/api/v3/pages/{id}/` and in
+# the page of `/api/v3/koonto/page/`. Other bodies (a guide's, with steps, FAQs, tables) keep
+# Wagtail's shape. Registered by ApiConfig.ready() before Wagtail builds its schemas (v3_rows).
+
+
+def typed_body_schema(generator, field):
+    if type(field.stream_block) is not BodyBlock:
+        return streamfield_schema(generator, field)
+    name = field.name
+
+    def resolve(obj, context: dict):
+        return body_out(context.get("request"), getattr(obj, name))
+
+    return list[BodyBlockOut], [], staticmethod(resolve)
+
+
+def install() -> None:
+    read_generator.register_field_schema(StreamField, typed_body_schema)

@@ -1,6 +1,7 @@
 """API v3: a page by its public path with `expand=` components, and each component's own endpoint
 (api/routes.py, api/expansions.py). The components must say what the HTML chrome shows."""
 
+import json
 import re
 
 import pytest
@@ -221,3 +222,19 @@ def test_one_request_costs_the_same_queries_whatever_the_menu_length(client, sit
     with django_assert_max_num_queries(budget):
         data = client.get(url).json()
     assert len(data["components"]["navigation"]["items"]) >= 9
+
+
+def test_the_shared_body_is_typed_in_the_page_by_path_too(client, about, call):
+    about.body = json.dumps(
+        [
+            {"type": "heading", "value": {"text": "Yhteystiedot", "level": "h2"}},
+            {"type": "paragraph", "value": f'<p>Katso <a linktype="page" id="{call.pk}">haku</a>.</p>'},
+        ]
+    )
+    about.save_revision().publish()
+    body = by_path(client, about.url)["page"]["body"]
+    assert [block["type"] for block in body] == ["heading", "paragraph"]
+    assert body[0]["value"]["anchor"] == "yhteystiedot"
+    assert body[1]["value"] == {"html": f'<p>Katso <a href="{call.url}">haku</a>.</p>'}
+    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    assert schemas["StandardPageSchema"]["properties"]["body"]["items"]["discriminator"]["propertyName"] == "type"
