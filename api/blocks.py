@@ -1,4 +1,5 @@
-"""The shared body (koonto.blocks.BodyBlock) for API v3, typed block by block and complete.
+"""Page bodies (koonto.blocks.BodyBlock, guides.blocks.GuideBodyBlock) for API v3, typed block by
+block and complete.
 
 A client renders a body from one response: each block is `{"type", "id", "value"}`, a union
 discriminated by `type` in the OpenAPI document; every block's rich text is under the key `html`
@@ -19,6 +20,8 @@ from wagtail.api.v3.schemas.generators.read import read_generator, streamfield_s
 from wagtail.fields import StreamField
 from wagtail.rich_text import expand_db_html
 
+from guides.blocks import GuideBodyBlock
+from guides.models import table_of_contents
 from koonto.blocks import BodyBlock
 from koonto.origin import absolute_url
 from koonto.visibility import rule_for
@@ -122,6 +125,95 @@ BodyBlockOut = Annotated[
 ]
 
 
+# A guide's body (guides.blocks.GuideBodyBlock): the shared blocks and five of its own.
+
+
+class StepLink(Schema):
+    url: str
+    text: str
+
+
+class Step(Schema):
+    title: str
+    html: str
+    link: StepLink | None
+
+
+class StepsBlockOut(Schema):
+    type: Literal["steps"]
+    id: str
+    value: list[Step]
+
+
+class ChecklistValue(Schema):
+    title: str
+    items: list[str]
+
+
+class ChecklistBlockOut(Schema):
+    type: Literal["checklist"]
+    id: str
+    value: ChecklistValue
+
+
+class Question(Schema):
+    question: str
+    html: str = Field(description="The answer.")
+
+
+class FAQBlockOut(Schema):
+    type: Literal["faq"]
+    id: str
+    value: list[Question]
+
+
+class VideoValue(Schema):
+    provider: str = Field(description="youtube or vimeo.")
+    video_id: str
+    url: str
+    embed_url: str = Field(description="The privacy-enhanced player; load it only when the reader asks.")
+    title: str
+    transcript: str
+
+
+class VideoBlockOut(Schema):
+    type: Literal["video"]
+    id: str
+    value: VideoValue
+
+
+class TableValue(Schema):
+    caption: str | None
+    columns: list[str]
+    rows: list[list[str]]
+    first_column_is_header: bool
+
+
+class TableBlockOut(Schema):
+    type: Literal["table"]
+    id: str
+    value: TableValue
+
+
+GuideBodyBlockOut = Annotated[
+    HeadingBlockOut
+    | ParagraphBlockOut
+    | ImageBlockOut
+    | DocumentBlockOut
+    | QuoteBlockOut
+    | CalloutBlockOut
+    | StepsBlockOut
+    | ChecklistBlockOut
+    | FAQBlockOut
+    | VideoBlockOut
+    | TableBlockOut,
+    Field(discriminator="type"),
+]
+
+
+GUIDE_BLOCKS = frozenset(["steps", "checklist", "faq", "video", "table"])
+
+
 def rich_text(value) -> str:
     return expand_db_html(getattr(value, "source", value) or "")
 
@@ -149,14 +241,34 @@ def document(request: HttpRequest, block_value) -> dict | None:
     }
 
 
+def guide_block(block, context: dict):
+    """A guide block's own API representation, with its rich text under `html`."""
+    value = block.block.get_api_representation(block.value, context)
+    if block.block_type == "steps":
+        return [{"title": s["title"] or "", "html": s["text_html"] or "", "link": s["link"]} for s in value]
+    if block.block_type == "faq":
+        return [{"question": q["question"] or "", "html": q["answer_html"] or ""} for q in value]
+    return value
+
+
 def body_out(request: HttpRequest, body) -> list[dict]:
-    """A BodyBlock stream as typed blocks; call it under the page's language."""
+    """A BodyBlock or GuideBodyBlock stream as typed blocks; call it under the page's language.
+
+    A guide's headings get the ids of its table of contents (guides.models.table_of_contents:
+    unique even when two headings have the same text), other pages' the heading's own anchor, as
+    their HTML pages do.
+    """
+    anchors = {}
+    if isinstance(body.stream_block, GuideBodyBlock):
+        anchors = {id(block): anchor for block, anchor in table_of_contents(body)[1] if anchor}
+    context = {"request": request}
     shaped = []
     for block in body:
         value = block.value
         kind = block.block_type
         if kind == "heading":
-            out = {"text": value.get("text") or "", "level": value.get("level") or "h2", "anchor": value.anchor}
+            anchor = anchors.get(id(block), value.anchor)
+            out = {"text": value.get("text") or "", "level": value.get("level") or "h2", "anchor": anchor}
         elif kind == "paragraph":
             out = {"html": rich_text(value)}
         elif kind == "image":
@@ -168,6 +280,8 @@ def body_out(request: HttpRequest, body) -> list[dict]:
         elif kind == "callout":
             text = rich_text(value.get("text"))
             out = {"variant": value.get("variant") or "info", "title": value.get("title") or "", "html": text}
+        elif kind in GUIDE_BLOCKS:
+            out = guide_block(block, context)
         else:
             continue  # a block type this schema does not know yet is left out rather than sent untyped
         shaped.append({"type": kind, "id": block.id or "", "value": out})
@@ -178,20 +292,22 @@ def body_out(request: HttpRequest, body) -> list[dict]:
 #
 # Wagtail types every StreamField as `list[Any]` and gives each block's own API representation.
 # A field whose blocks are exactly the shared body (koonto.blocks.BodyBlock: standard pages,
-# events, calls, showcases) gets the typed blocks above instead, in `/api/v3/pages/{id}/` and in
-# the page of `/api/v3/koonto/page/`. Other bodies (a guide's, with steps, FAQs, tables) keep
-# Wagtail's shape. Registered by ApiConfig.ready() before Wagtail builds its schemas (v3_rows).
+# events, calls, showcases) or a guide's (guides.blocks.GuideBodyBlock) gets the typed blocks above
+# instead, in `/api/v3/pages/{id}/` and in the page of `/api/v3/koonto/page/`. Any other
+# StreamField keeps Wagtail's shape. Registered by ApiConfig.ready() before Wagtail builds its
+# schemas (v3_rows).
 
 
 def typed_body_schema(generator, field):
-    if type(field.stream_block) is not BodyBlock:
+    typed = {BodyBlock: BodyBlockOut, GuideBodyBlock: GuideBodyBlockOut}.get(type(field.stream_block))
+    if typed is None:
         return streamfield_schema(generator, field)
     name = field.name
 
     def resolve(obj, context: dict):
         return body_out(context.get("request"), getattr(obj, name))
 
-    return list[BodyBlockOut], [], staticmethod(resolve)
+    return list[typed], [], staticmethod(resolve)
 
 
 def install() -> None:

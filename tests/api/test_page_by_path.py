@@ -238,3 +238,27 @@ def test_the_shared_body_is_typed_in_the_page_by_path_too(client, about, call):
     assert body[1]["value"] == {"html": f'<p>Katso <a href="{call.url}">haku</a>.</p>'}
     schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     assert schemas["StandardPageSchema"]["properties"]["body"]["items"]["discriminator"]["propertyName"] == "type"
+
+
+def test_a_guide_body_is_typed_with_the_table_of_contents_anchors(client, guide):
+    guide.body = json.dumps(
+        [
+            {"type": "heading", "value": {"text": "Hakeminen", "level": "h2"}},
+            {"type": "steps", "value": [{"title": "Tee idea", "text": "<p>Kirjaa tavoite.</p>", "link_url": ""}]},
+            {"type": "heading", "value": {"text": "Hakeminen", "level": "h2"}},
+            {"type": "faq", "value": [{"question": "Kuka voi hakea?", "answer": "<p>Yhdistykset.</p>"}]},
+            {"type": "checklist", "value": {"title": "Muista", "items": ["Budjetti"]}},
+        ]
+    )
+    guide.save_revision().publish()
+    body = by_path(client, guide.url)["page"]["body"]
+    assert [block["type"] for block in body] == ["heading", "steps", "heading", "faq", "checklist"]
+    anchors = [block["value"]["anchor"] for block in body if block["type"] == "heading"]
+    assert anchors == ["hakeminen", "hakeminen-2"]
+    html = client.get(guide.url).content.decode()
+    assert all(f'id="{anchor}"' in html and f'href="#{anchor}"' in html for anchor in anchors)
+    assert body[1]["value"] == [{"title": "Tee idea", "html": "<p>Kirjaa tavoite.</p>", "link": None}]
+    assert body[3]["value"] == [{"question": "Kuka voi hakea?", "html": "<p>Yhdistykset.</p>"}]
+    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    mapping = schemas["GuidePageSchema"]["properties"]["body"]["items"]["discriminator"]["mapping"]
+    assert {"steps", "faq", "checklist", "video", "table", "paragraph"} <= set(mapping)
