@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Field, Schema
 from wagtail.api.v3.schemas.generators.read import read_generator, streamfield_schema
@@ -262,6 +263,9 @@ def body_out(request: HttpRequest, body) -> list[dict]:
     if isinstance(body.stream_block, GuideBodyBlock):
         anchors = {id(block): anchor for block, anchor in table_of_contents(body)[1] if anchor}
     context = {"request": request}
+    # Every image's renditions in one query, however many image blocks there are.
+    images = [block.value.get("image") for block in body if block.block_type == "image" and block.value.get("image")]
+    prefetch_related_objects(images, "renditions")
     shaped = []
     for block in body:
         value = block.value

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from koonto.models import ContactPerson, FooterContact, KoontoSettings
 from tests.api.conftest import publish, restrict
+from tests.api.queries import queries_for
 from tests.factories import StandardPageFactory
 from tests.pagetypes.models import BulletinPage
 
@@ -207,21 +208,15 @@ def test_the_openapi_document_types_the_page_and_its_components(client, site):
     assert "/api/v3/koonto/pages/{page_id}/breadcrumbs/" in document["paths"]
 
 
-def test_one_request_costs_the_same_queries_whatever_the_menu_length(client, site, home, event, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_one_request_costs_the_same_queries_whatever_the_menu_length(client, site, home, event):
     url = f"/api/v3/koonto/page/?path={event.url}&expand={ALL}"
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(url).status_code == 200
-    budget = len(small)
+    small = queries_for(client, url)
     for n in range(8):
         publish(StandardPageFactory(parent=home, title=f"Sivu {n}", slug=f"sivu-{n}", show_in_menus=True))
-    client.get(url)
-    with django_assert_max_num_queries(budget):
-        data = client.get(url).json()
-    assert len(data["components"]["navigation"]["items"]) >= 9
+    client.get(url)  # publishing empties the caches kept per content generation: warm them again
+    assert queries_for(client, url) <= small
+    assert len(client.get(url).json()["components"]["navigation"]["items"]) >= 9
 
 
 def test_the_shared_body_is_typed_in_the_page_by_path_too(client, about, call):

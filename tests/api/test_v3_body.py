@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
+from tests.api.queries import queries_for
+
 pytestmark = pytest.mark.django_db
 
 
@@ -76,3 +78,21 @@ def test_the_body_is_a_discriminated_union_in_the_openapi_document(client, site)
     assert items["discriminator"]["propertyName"] == "type"
     assert set(items["discriminator"]["mapping"]) == {"heading", "paragraph", "image", "document", "quote", "callout"}
     assert "accessibility_note" in schemas["EventOut"]["properties"]
+
+
+def test_a_body_costs_the_same_queries_for_one_image_block_or_five(client, event):
+    import wagtail_factories
+
+    def with_images(count):
+        images = [wagtail_factories.ImageFactory(title=f"Kuva {n}") for n in range(count)]
+        blocks = [("image", {"image": {"image": i.pk, "alt_text": "Kuva"}, "caption": "", "credit": ""}) for i in images]
+        event.body = raw(*blocks)
+        event.save_revision().publish()
+        url = f"/api/v3/koonto/events/{event.pk}/"
+        client.get(url)  # renditions made, caches warm
+        return url
+
+    one = queries_for(client, with_images(1))
+    url = with_images(5)
+    assert queries_for(client, url) <= one
+    assert len(client.get(url).json()["body"]) == 5
