@@ -257,3 +257,18 @@ def test_a_guide_body_is_typed_with_the_table_of_contents_anchors(client, guide)
     schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     mapping = schemas["GuidePageSchema"]["properties"]["body"]["items"]["discriminator"]["mapping"]
     assert {"steps", "faq", "checklist", "video", "table", "paragraph"} <= set(mapping)
+
+
+def test_the_page_and_each_component_endpoint_are_publicly_cacheable(client, event):
+    for url in (
+        f"/api/v3/koonto/page/?path={event.url}&expand={ALL}",
+        "/api/v3/koonto/navigation/?locale=fi",
+        f"/api/v3/koonto/pages/{event.pk}/breadcrumbs/",
+        f"/api/v3/koonto/pages/{event.pk}/translations/",
+        "/api/v3/koonto/site/?locale=en",
+        "/api/v3/koonto/home/?locale=fi",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "public" in response["Cache-Control"] and response.has_header("ETag"), url
+        assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304, url
