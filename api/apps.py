@@ -17,6 +17,7 @@ class ApiConfig(AppConfig):
         # Here, not at the top of the module: v3_rows imports Wagtail's v3 schema generator and
         # the visibility rule, which need the models loaded. It must run before anything imports
         # `wagtail.api.v3.registry`, hence this app's place in INSTALLED_APPS (right after koonto).
-        from api import v3_rows
+        from api import blocks, v3_rows
 
         v3_rows.install()
+        blocks.install()

@@ -89,6 +89,26 @@ def parse_choice(name: str, raw: str, choices: tuple[str, ...]) -> str:
     raise ParameterError(name, f"unknown value '{quote_back(raw)}'; use one of {', '.join(choices)}")
 
 
+def parse_list(name: str, raw: str | list[str], choices: tuple[str, ...] | None = None) -> list[str]:
+    """Several values of one parameter, comma-separated (`status=open,upcoming`) or repeated
+    (`status=open&status=upcoming`, given as a list), in order and without repeats.
+
+    With `choices`, each value must be one of them (a ParameterError naming `name` otherwise);
+    an empty value (`status=`, `status=open,`) is an error, never "no filter".
+    """
+    values: list[str] = []
+    for part in raw if isinstance(raw, list) else [raw]:
+        for value in part.split(","):
+            value = value.strip()
+            if not value:
+                raise ParameterError(name, "an empty value; give one or more values, comma-separated")
+            if choices is not None:
+                parse_choice(name, value, choices)
+            if value not in values:
+                values.append(value)
+    return values
+
+
 def parse_moment(name: str, raw: str, end_of_day: bool = False) -> datetime:
     """An ISO 8601 date or date-time from the query string; a date means Helsinki midnight.
 

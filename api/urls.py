@@ -5,8 +5,8 @@ from django.urls import path, re_path
 
 from api import views
 from api.preview import page_preview
+from api.reference import api as v3_api  # API v3 with every Koonto endpoint (api.v3, api.routes, api.reference)
 from api.v2 import api_router
-from api.v3 import api as v3_api
 
 urlpatterns = [
     path("api/v2/", api_router.urls),

@@ -276,6 +276,9 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         ],
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
+    # The same for a page and its translations: a client matches languages by it (and may filter by it).
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translation_key"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_key"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
     def get_queryset(self):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import operator
 from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
@@ -37,7 +38,9 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from api.params import MAX_ID, english, parse_moment, problem
+from api.blocks import BodyBlockOut, body_out
+from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
+from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS
@@ -48,6 +51,12 @@ from ops import pagecache
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
 PageId = Annotated[int, Path(ge=1, le=MAX_ID, description="A page id (64-bit).")]
+
+
+def one_or_more(values: list[str]) -> str:
+    """A pattern for a comma-separated list of `values` (the OpenAPI document states it)."""
+    one = "(" + "|".join(values) + ")"
+    return f"^{one}(,{one})*$"
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -134,6 +143,7 @@ class EventOut(PageBase):
     address: str
     municipality: MunicipalityOut | None
     online_url: str
+    accessibility_note: str = Field(description="Physical accessibility: step-free access, hearing loop and so on.")
     event_language: Choice
     organiser: OrganisationOut | None
     audience: str
@@ -164,6 +174,20 @@ class CallOut(PageBase):
     attachments: list[DocumentOut]
 
 
+class EventDetail(EventOut):
+    body: list[BodyBlockOut] = Field(description="The page's main content, block by block.")
+    components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
+
+
+class CallDetail(CallOut):
+    body: list[BodyBlockOut] = Field(description="The page's main content, block by block.")
+    components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
+
+
+class DetailQuery(Schema):
+    expand: str | None = Field(None, description=EXPAND_DESCRIPTION, pattern=one_or_more(list(EXPANSIONS)))
+
+
 class EventList(Schema):
     count: int
     items: list[EventOut]
@@ -184,9 +208,18 @@ class Listing(Schema):
     offset: int = Field(0, ge=0, le=MAX_ID)
 
 
+CALL_STATUSES = ("upcoming", "open", "closed", "cancelled")
+
+
 class EventQuery(Listing):
-    type: str | None = Field(None, description="Event type: " + ", ".join(EventPage.Type.values))
-    municipality: str | None = Field(None, description="Municipality code, e.g. 297.")
+    type: str | None = Field(
+        None,
+        description="Event types, comma-separated (any of them): " + ", ".join(EventPage.Type.values),
+        pattern=one_or_more(EventPage.Type.values),
+    )
+    municipality: str | None = Field(
+        None, description="Municipality codes, comma-separated (any of them), e.g. 297,140.", pattern=r"^[0-9]{3}(,[0-9]{3})*$"
+    )
     starts_after: str | None = Field(None, description="ISO 8601 date or date-time; a date is Helsinki midnight.")
     starts_before: str | None = Field(None, description="ISO 8601 date or date-time; a date includes the whole day.")
     upcoming: bool = Field(False, description="Only events that have not ended.")
@@ -194,7 +227,11 @@ class EventQuery(Listing):
 
 
 class CallQuery(Listing):
-    status: Literal["upcoming", "open", "closed", "cancelled"] | None = None
+    status: str | None = Field(
+        None,
+        description="Statuses at the time of the request, comma-separated (any of them): " + ", ".join(CALL_STATUSES),
+        pattern=one_or_more(list(CALL_STATUSES)),
+    )
     order: Literal["closes_at", "-closes_at", "opens_at", "-opens_at"] = "closes_at"
 
 
@@ -255,6 +292,7 @@ def event_out(request: HttpRequest, event: EventPage) -> dict:
             "address": event.address,
             "municipality": {"code": event.municipality.code, "name": event.municipality.name} if event.municipality else None,
             "online_url": event.online_url,
+            "accessibility_note": event.accessibility_note,
             "organiser": {
                 "name": organiser.name,
                 "slug": organiser.slug,
@@ -337,6 +375,14 @@ def filter_by_tag(pages, tag: str | None):
     return pages.filter(tagged_items__tag__slug=tag).distinct() if tag else pages
 
 
+def values(request: HttpRequest, name: str, choices: tuple[str, ...] | None = None) -> list[str]:
+    """A parameter's several values (api.params.parse_list), repeated or comma-separated."""
+    try:
+        return parse_list(name, request.GET.getlist(name), choices)
+    except ParameterError as error:
+        raise HttpError(400, str(error)) from None
+
+
 def check_parameters(request: HttpRequest, query: Schema) -> None:
     unknown = sorted(set(request.GET) - set(type(query).model_fields))
     if unknown:
@@ -362,13 +408,13 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     check_parameters(request, query)
     events = filter_by_tag(events_queryset(request, query.locale), query.tag)
     if query.type:
-        if query.type not in EventPage.Type.values:
-            raise HttpError(400, f"type: unknown event type '{query.type}'; use one of {', '.join(EventPage.Type.values)}")
-        events = events.filter(event_type=query.type)
+        events = events.filter(event_type__in=values(request, "type", tuple(EventPage.Type.values)))
     if query.municipality:
-        if not Municipality.objects.filter(code=query.municipality).exists():
-            raise HttpError(400, f"municipality: unknown municipality code '{query.municipality}'")
-        events = events.filter(municipality__code=query.municipality)
+        codes = values(request, "municipality")
+        unknown = set(codes) - set(Municipality.objects.filter(code__in=codes).values_list("code", flat=True))
+        if unknown:
+            raise HttpError(400, f"municipality: unknown municipality code '{sorted(unknown)[0]}'")
+        events = events.filter(municipality__code__in=codes)
     after = moment("starts_after", query.starts_after) if query.starts_after else None
     before = moment("starts_before", query.starts_before, end_of_day=True) if query.starts_before else None
     if after and before and after > before:
@@ -385,10 +431,13 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     return {"count": count, "items": items}
 
 
-@router.get("/events/{page_id}/", response=EventOut, summary="One event", operation_id="koonto_get_event")
-def get_event(request: HttpRequest, page_id: PageId):
+@router.get("/events/{page_id}/", response=EventDetail, summary="One event", operation_id="koonto_get_event")
+def get_event(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
+    """One event with its components (`expand=navigation,breadcrumbs,translations,site`)."""
+    check_parameters(request, query)
+    expand = detail_expansions(query.expand)
     event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
-    return event_out(request, event)
+    return {**event_out(request, event), "body": page_body(request, event), "components": components(request, event, expand)}
 
 
 @router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")
@@ -398,22 +447,40 @@ def list_calls(request: HttpRequest, query: Query[CallQuery]):
     calls = filter_by_tag(calls_queryset(request, query.locale), query.tag)
     if query.status:
         now = timezone.now()
-        calls = {
+        by_status = {
             "open": lambda: calls.open_calls(now),
             "upcoming": lambda: calls.upcoming(now),
             "closed": lambda: calls.closed(now),
             "cancelled": lambda: calls.filter(cancelled=True),
-        }[query.status]()
+        }
+        chosen = [by_status[status]().order_by() for status in values(request, "status", CALL_STATUSES)]
+        calls = functools.reduce(operator.or_, chosen)
     calls = calls.order_by(query.order, "pk")
     count = calls.count()
     items = [call_out(request, call) for call in calls[query.offset : query.offset + query.limit]]
     return {"count": count, "items": items}
 
 
-@router.get("/calls/{page_id}/", response=CallOut, summary="One funding call", operation_id="koonto_get_call")
-def get_call(request: HttpRequest, page_id: PageId):
+@router.get("/calls/{page_id}/", response=CallDetail, summary="One funding call", operation_id="koonto_get_call")
+def get_call(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
+    """One funding call with its components (`expand=navigation,breadcrumbs,translations,site`)."""
+    check_parameters(request, query)
+    expand = detail_expansions(query.expand)
     call = get_object_or_404(public_pages_any_language(request, FundingCallPage), pk=page_id)
-    return call_out(request, call)
+    return {**call_out(request, call), "body": page_body(request, call), "components": components(request, call, expand)}
+
+
+def page_body(request: HttpRequest, page) -> list[dict]:
+    """The body's blocks (api.blocks), with links and labels in the page's language."""
+    with translation.override(page.locale.language_code):
+        return body_out(request, page.body)
+
+
+def detail_expansions(raw: str | None) -> frozenset[str]:
+    try:
+        return parse_expand(raw)
+    except ParameterError as error:
+        raise HttpError(400, str(error)) from None
 
 
 def public_pages_any_language(request: HttpRequest, model):

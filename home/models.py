@@ -62,27 +62,51 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
         rule = rule_for(request)
-        calls = rule.pages(FundingCallPage.objects.filter(locale_id=self.locale_id))
-        call = calls.featured(now)  # the next call, else the latest closed one
-        context["next_call"] = call if call is not None and call.featured_rank < 2 else None
-        context["latest_closed_call"] = call if call is not None and call.featured_rank == 2 else None
+        content = self.automatic_content(rule, timezone.now())
         # The cards' pictures come with the pages: the same queries for 3 cards or 30.
-        context["upcoming_events"] = (
-            rule.pages(EventPage.objects.filter(locale_id=self.locale_id))
-            .select_related("municipality", "listing_image")
-            .prefetch_related("listing_image__renditions")
-            .upcoming(now)[:3]
-        )
-        context["newest_showcases"] = (
-            rule.pages(ShowcasePage.objects.filter(locale_id=self.locale_id))
-            .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")
-            .order_by("-first_published_at")[:4]
-        )
+        for name in ("upcoming_events", "newest_showcases"):
+            content[name] = content[name].prefetch_related("listing_image__renditions")
+        context.update(content)
         context["highlights"] = self.visible_highlights(rule)
         return context
+
+    def automatic_content(self, rule: PublicRule, now) -> dict:
+        """What the home page shows without editor effort, decided once for the HTML page and the
+        API (api/home_content.py reads this declaration): `next_call`, `latest_closed_call`,
+        `upcoming_events` and `newest_showcases` (querysets, to which callers may add
+        select_related/prefetch_related for what they display)."""
+        next_call, latest_closed_call = self.featured_calls(rule, now)
+        return {
+            "next_call": next_call,
+            "latest_closed_call": latest_closed_call,
+            "upcoming_events": self.upcoming_events(rule, now),
+            "newest_showcases": self.newest_showcases(rule),
+        }
+
+    def featured_calls(self, rule: PublicRule, now) -> tuple[FundingCallPage | None, FundingCallPage | None]:
+        """(the next call, the latest closed call): the open call closing soonest, else the next to
+        open; only when there is neither, the latest closed one. At most one of the two is set."""
+        call = rule.pages(FundingCallPage.objects.filter(locale_id=self.locale_id)).featured(now)
+        if call is None:
+            return None, None
+        return (call, None) if call.featured_rank < 2 else (None, call)
+
+    def upcoming_events(self, rule: PublicRule, now):
+        """The next three events that have not ended, soonest first."""
+        return (
+            rule.pages(EventPage.objects.filter(locale_id=self.locale_id))
+            .select_related("municipality", "listing_image")
+            .upcoming(now)[:3]
+        )
+
+    def newest_showcases(self, rule: PublicRule):
+        """The four most recently first-published project showcases."""
+        return (
+            rule.pages(ShowcasePage.objects.filter(locale_id=self.locale_id))
+            .select_related("listing_image")
+            .order_by("-first_published_at")[:4]
+        )
 
     def json_ld(self, request) -> dict:
         """The Koonto project as a schema.org Organization (koonto.structured_data)."""

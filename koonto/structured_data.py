@@ -111,8 +111,9 @@ def page_description(page: Page) -> str:
 def breadcrumb_trail(page: Page, request) -> list[dict]:
     """Home › Section › Page below the home page (empty on the home page and above).
 
-    Each item has `name`, `url` (for links), `full_url` (for JSON-LD) and `position`. Kept on the
-    request, so the visible trail and the JSON-LD cost one query for the ancestors together.
+    Each item has `id`, `name`, `url` (for links), `full_url` (for JSON-LD) and `position`. Kept on
+    the request, so the visible trail, the JSON-LD and the API's breadcrumbs (api/expansions.py)
+    cost one query for the ancestors together.
     """
     if not isinstance(page, Page) or page.depth <= 2:
         return []
@@ -124,6 +125,7 @@ def breadcrumb_trail(page: Page, request) -> list[dict]:
     pages = [*(crumb for crumb in ancestors(page) if rule.page(crumb)), page]
     trail = [
         {
+            "id": crumb.pk,
             "name": _("Home") if crumb.depth == 2 else crumb.title,
             "url": crumb.get_url(request=request),
             "full_url": crumb.get_full_url(request=request),

@@ -1,4 +1,9 @@
-"""Template tags for the site chrome: menu, language switcher, alternates, footer."""
+"""Template tags for the site chrome: menu, language switcher, alternates, footer.
+
+The decisions behind the menu, the language switcher and the footer contacts are plain functions
+(`site_root`, `menu_pages`, `language_links`, `footer_contacts`) so that the API's expansions
+(api/expansions.py) give headless clients exactly what the HTML chrome shows.
+"""
 
 from django import template
 from django.conf import settings
@@ -14,7 +19,7 @@ from ops.pagecache import until_content_changes
 register = template.Library()
 
 
-def _site_root(request):
+def site_root(request):
     """The home page of the active language as the public may see it (koonto.visibility), else the
     Finnish one; None when neither is."""
     site = Site.find_for_request(request) if request else None
@@ -28,20 +33,25 @@ def _site_root(request):
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
-    return _site_root(context.get("request"))
+    return site_root(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    home = _site_root(request)
     current = context.get("page")
-    menu_pages = _menu_pages(request, home) if home else []
     ancestor_ids = {crumb.pk for crumb in ancestors(current)} if isinstance(current, Page) else set()
-    return {"menu_pages": menu_pages, "current_page": current, "ancestor_ids": ancestor_ids}
+    return {"menu_pages": menu(request), "current_page": current, "ancestor_ids": ancestor_ids}
 
 
-def _menu_pages(request, home: Page) -> list[dict]:
+def menu(request) -> list[dict]:
+    """The main menu of the active language: the menu children of that language's home page
+    (site_root) that the public may see, as {pk, title, url}."""
+    home = site_root(request)
+    return menu_pages(request, home) if home else []
+
+
+def menu_pages(request, home: Page) -> list[dict]:
     """The home page's public menu children as {pk, title, url}, kept until content changes.
 
     Every page shows the menu; it changes only when pages are published or moved, which is when
@@ -78,19 +88,22 @@ def visible_translations(page: Page, request) -> dict[str, Page]:
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language.
+    """Links to this page in each language (see language_links)."""
+    request = context.get("request")
+    return {"languages": language_links(context.get("page"), request, context.get("language_urls"))}
+
+
+def language_links(page, request, language_urls: dict | None = None) -> list[dict]:
+    """The language switcher's links: one per site language, with `code`, `name`, `url`,
+    `current`, `translated`, `missing_note` and `page` (the visible translation, else None).
 
     Where a page has no translation, the link leads to a page in that language that says so
     and offers the original (never silently to a home page). Views that are not pages (search)
     link to the same view and query in the other language, or to the URLs they give as
     `language_urls` (a language without one is shown, not linked).
     """
-    request = context.get("request")
-    page = context.get("page")
     current = translation.get_language()
     translations = visible_translations(page, request) if isinstance(page, Page) else {}
-    # Views that know their counterparts (tag pages) pass them; a missing language is not linked.
-    language_urls = context.get("language_urls")
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -115,9 +128,10 @@ def language_switcher(context):
                 "current": code == current,
                 "translated": target is not None,
                 "missing_note": missing_note,
+                "page": target if isinstance(target, Page) else None,
             }
         )
-    return {"languages": languages}
+    return languages
 
 
 @register.simple_tag(takes_context=True)

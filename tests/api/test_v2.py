@@ -317,3 +317,14 @@ def test_listing_image_alt_given_on_the_page_overrides_the_image_description(cli
 
     assert image["alt"] == "Lapsia pelaamassa jalkapalloa nurmella"
     assert {image[size]["alt"] for size in ("thumbnail", "medium", "large")} == {image["alt"]}
+
+
+def test_translation_key_is_in_the_meta_and_matches_languages(client, event, translate):
+    english = translate(event)
+    detail = client.get(f"/api/v2/pages/{english.pk}/").json()
+    assert detail["meta"]["translation_key"] == str(event.translation_key)
+    listing = client.get("/api/v2/pages/?type=events.EventPage").json()
+    assert {item["meta"]["translation_key"] for item in listing["items"]} == {str(event.translation_key)}
+    both = client.get(f"/api/v2/pages/?translation_key={event.translation_key}&fields=locale").json()
+    assert sorted(item["meta"]["locale"] for item in both["items"]) == ["en", "fi"]
+    assert client.get("/api/v2/pages/?translation_key=abc").status_code == 400

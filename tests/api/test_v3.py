@@ -77,6 +77,9 @@ def test_event_filters(client, events, query, expected):
         ("starts_after=2030-05-01&starts_before=2030-04-01", "starts_before"),
         ("municipality=999", "municipality"),
         ("type=party", "type"),
+        ("type=training,party", "type"),
+        ("type=training&type=", "type"),
+        ("municipality=297,999", "municipality"),
         ("locale=de", "locale"),
         ("limit=51", "limit"),
         ("limit=abc", "limit"),
@@ -96,6 +99,42 @@ def test_bad_call_status_is_400(client, call):
     response = client.get("/api/v3/koonto/calls/?status=someday")
     assert response.status_code == 400
     assert response.json()["detail"].startswith("status")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("type=training,webinar", ["Maaliskuu", "Huhtikuu"]),
+        ("type=training&type=other", ["Mennyt", "Maaliskuu"]),
+        ("municipality=140,297&upcoming=true", ["Maaliskuu", "Huhtikuu"]),
+        ("municipality=140", ["Huhtikuu"]),
+    ],
+)
+def test_event_filters_take_several_values(client, events, query, expected):
+    assert [item["title"] for item in get(client, f"/api/v3/koonto/events/?{query}")["items"]] == expected
+
+
+def test_call_status_takes_several_values(client, site, guide_index):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.api.conftest import publish
+    from tests.factories import FundingCallPageFactory
+
+    now = timezone.now()
+    for title, opens, closes in (("Avoin", -1, 5), ("Tuleva", 10, 40), ("Mennyt", -60, -30)):
+        publish(
+            FundingCallPageFactory(
+                parent=guide_index, title=title, opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes)
+            )
+        )
+    titles = [item["title"] for item in get(client, "/api/v3/koonto/calls/?status=open,upcoming")["items"]]
+    assert titles == ["Avoin", "Tuleva"]
+    assert get(client, "/api/v3/koonto/calls/?status=closed&status=open")["count"] == 2
+    document = get(client, "/api/v3/openapi.json")
+    status = next(p for p in document["paths"]["/api/v3/koonto/calls/"]["get"]["parameters"] if p["name"] == "status")
+    assert "open" in status["schema"]["anyOf"][0]["pattern"]
 
 
 def test_event_listing_query_count_is_the_same_for_5_and_50(assert_constant_queries):
