@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -122,7 +124,7 @@ def _changes_requested(states) -> list[ChangesRequested]:
 
 def _page_states():
     return WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_NEEDS_CHANGES, base_content_type=Page.get_base_content_type()
+        status=WorkflowState.STATUS_NEEDS_CHANGES, base_content_type=ContentType.objects.get_for_model(Page)
     ).select_related("current_task_state__task", "current_task_state__finished_by")
 
 
@@ -137,3 +139,29 @@ def changes_requested_on(page: Page) -> ChangesRequested | None:
     """The review that sent this page back, while it waits to be resubmitted."""
     found = _changes_requested(_page_states().filter(object_id=str(page.pk)))
     return found[0] if found else None
+
+
+def show_changes_requested(request, page: Page) -> None:
+    """The `before_edit_page` hook: the reviewer's request in a banner above the editor, on every
+    visit to the edit view until the page is submitted again (its workflow then resumes)."""
+    if request.method != "GET":
+        return
+    requested = changes_requested_on(page)
+    if requested is None:
+        return
+    names = {"reviewer": requested.reviewer, "task": requested.task}
+    if requested.comment:
+        message = format_html(
+            "{} <q>{}</q> {}",
+            _("%(reviewer)s requested changes in the step “%(task)s”:") % names,
+            requested.comment,
+            _("Make the changes and submit the page for review again."),
+        )
+    else:
+        message = " ".join(
+            (
+                _("%(reviewer)s requested changes in the step “%(task)s”.") % names,
+                _("Make the changes and submit the page for review again."),
+            )
+        )
+    messages.warning(request, message, extra_tags="koonto-changes-requested")

@@ -22,3 +22,9 @@ def add_workflow_panels(request, panels):
 def land_after_review(request, page):
     """After approving or rejecting, a confirmation, and a page the reviewer may see (editorial/review.py)."""
     return review.after_review(request, page)
+
+
+@hooks.register("before_edit_page")
+def show_changes_requested(request, page):
+    """The reviewer's comment on a page sent back, above its editor until it is resubmitted."""
+    review.show_changes_requested(request, page)
