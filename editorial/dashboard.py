@@ -101,7 +101,7 @@ class ScheduledPanel(DashboardPanel):
     name = "koonto_scheduled"
     order = 70
     heading = _("Scheduled publications in the next 14 days")
-    empty_text = _("Nothing is scheduled for the next 14 days.")
+    empty_text = _("There are no pages for you to edit that are scheduled for the next 14 days.")
 
     def get_items(self):
         revisions = Revision.page_revisions.filter(
