@@ -210,11 +210,13 @@ def _open_call() -> dict[str, str]:
 
 
 def _make_staff():
-    """The editor and the communications person of the editorial journey."""
-    from editorial.rules import COMMUNICATIONS, EDITORS
+    """The editor, the subject expert and the communications person of the editorial journeys,
+    each in their own group only."""
+    from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS
     from tests.factories import make_user
 
     make_user("selain-toimittaja", EDITORS)
+    make_user("selain-asiantuntija", EXPERTS)
     make_user("selain-viestija", COMMUNICATIONS)
 
 
