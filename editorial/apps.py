@@ -16,6 +16,7 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Here, not at the top of the module: the signal handlers import the page models, which
         # are not loaded when apps.py is imported.
-        from editorial import signals
+        from editorial import signals, slugs
 
         signals.connect()
+        slugs.connect()

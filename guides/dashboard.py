@@ -17,7 +17,7 @@ class CallDeadlinesPanel(DashboardPanel):
     name = "koonto_call_deadlines"
     order = 80
     heading = _("Funding call deadlines in the next 30 days")
-    empty_text = _("No funding call closes in the next 30 days.")
+    empty_text = _("There are no funding calls for you to edit that close in the next 30 days.")
 
     def get_items(self):
         calls = (
@@ -34,7 +34,7 @@ class StaleContentPanel(DashboardPanel):
     name = "koonto_stale_content"
     order = 90
     heading = _("Content to check")
-    empty_text = _("All guides and calls have been checked recently.")
+    empty_text = _("There are no guides or calls for you to check: all those you may edit have been checked recently.")
 
     def get_items(self):
         cutoff = timezone.localdate(self.now) - timedelta(days=stale_after_days())

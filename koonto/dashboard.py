@@ -1,7 +1,9 @@
 """Staff dashboard panels: the shared panel base, and the funding-call deadlines and stale content panels.
 
 Every panel shows only what the user may open in the admin: pages through Wagtail's page
-permission policy, review tasks through the workflow's own rules. The workflow panels (what
+permission policy, review tasks through the workflow's own rules. So an empty panel speaks of
+what there is *for the user* ("Sinulle ei ole…"), never of the whole site: a call the user may
+not open can still close tomorrow. The workflow panels (what
 waits for me, my drafts, scheduled publications) are in editorial/dashboard.py, the translation
 panel in localisation/dashboard.py; each app's wagtail_hooks adds its own.
 """

@@ -17,3 +17,10 @@ def absolute_url(path_or_url: str) -> str:
     if path_or_url.startswith(("http://", "https://")):
         return path_or_url
     return f"{public_origin()}/{path_or_url.lstrip('/')}"
+
+
+def page_url(page) -> str:
+    """A page's public address on the public origin (`page.full_url` takes the Wagtail Site's
+    host name instead, which is `localhost` on many installations)."""
+    _site_id, _root_url, path = page.get_url_parts()
+    return absolute_url(path)

@@ -323,6 +323,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40 * 
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# New page slugs in ASCII (ä -> a, ö -> o, å -> a), so that shared links stay readable: the
+# admin's slug field and Wagtail's own slugs follow this; editorial/slugs.py holds new pages
+# to it whatever the client sends. Existing slugs are kept (the model field allows Unicode).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Headless API (api/, docs/api.md). Rich text goes out as HTML with public links; a
 # client pages through at most 50 items at a time. Writes (API v3 with a token) stay off

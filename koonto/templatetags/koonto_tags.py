@@ -112,6 +112,9 @@ def language_links(page, request, language_urls: dict | None = None) -> list[dic
         elif language_urls is not None:
             url = language_urls.get(code)
             target = url
+        elif isinstance(page, Page) and page.pk is None:
+            # The preview of a page not yet saved: nothing to link to yet.
+            url = None
         elif isinstance(page, Page):
             # No translation: a page in that language says so and offers this one.
             with translation.override(code):

@@ -210,11 +210,13 @@ def _open_call() -> dict[str, str]:
 
 
 def _make_staff():
-    """The editor and the communications person of the editorial journey."""
-    from editorial.rules import COMMUNICATIONS, EDITORS
+    """The editor, the subject expert and the communications person of the editorial journeys,
+    each in their own group only."""
+    from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS
     from tests.factories import make_user
 
     make_user("selain-toimittaja", EDITORS)
+    make_user("selain-asiantuntija", EXPERTS)
     make_user("selain-viestija", COMMUNICATIONS)
 
 
@@ -226,6 +228,7 @@ def demo_site(django_db_setup, django_db_blocker):
     from pytest_django.live_server_helper import LiveServer
 
     from events.models import EventIndexPage
+    from guides.models import GuideIndexPage
 
     with django_db_blocker.unblock():
         snapshot = connection.creation.serialize_db_to_string()
@@ -235,6 +238,7 @@ def demo_site(django_db_setup, django_db_blocker):
             _make_staff()
             site = DemoSite(url="", paths=_page_paths(), facts=_open_call())
             site.facts["event_index_id"] = str(EventIndexPage.objects.get(locale__language_code="fi").pk)
+            site.facts["guide_index_id"] = str(GuideIndexPage.objects.get(locale__language_code="fi").pk)
             server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
             site.url = server.url
             try:

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import PASSWORD
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 _axe = Axe()
@@ -58,3 +60,34 @@ def screenshot(page, name: str) -> Path:
     path = RESULTS_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# The admin, as staff use it (Finnish users: elements are found by stable ids and names, and by the
+# Finnish names staff see where that is what they click).
+def log_in(new_page, username: str):
+    """A fresh browser context logged in to the admin as `username`, on the dashboard."""
+    page = new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def open_actions_menu(page):
+    """The save button's menu (Wagtail's "Lisää toimintoja") holds submit, approve and publish."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+
+
+def fill_date(page, selector: str, value: str):
+    """Fill a date field and close the date picker it opens, which would cover the footer.
+
+    The picker opens a moment after the field gets focus and closes on a click outside it: wait
+    for it to open, click the page title field (which has no picker), wait for it to close.
+    """
+    page.fill(selector, value)
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    picker.first.wait_for()
+    page.locator("#id_title").click()
+    picker.first.wait_for(state="hidden")

@@ -7,7 +7,7 @@ the Finnish names staff see, where that is what they click), not by English text
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD
+from tests.browser.helpers import fill_date, log_in, open_actions_menu
 from tests.text import without_soft_hyphens
 
 pytestmark = pytest.mark.browser
@@ -15,33 +15,11 @@ pytestmark = pytest.mark.browser
 EVENT_TITLE = "Selaintestin työpaja yhdistyksille"
 
 
-def log_in(new_page, username: str):
-    """A fresh browser context logged in to the admin as `username`."""
-    page = new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page
-
-
-def open_actions_menu(page):
-    """The save button's menu (Wagtail's "Lisää toimintoja") holds submit, approve and publish."""
-    page.locator("footer .w-dropdown__toggle").first.click()
-
-
 def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_site):
     editor = log_in(new_page, "selain-toimittaja")
     editor.goto(f"/admin/pages/add/events/eventpage/{demo_site.facts['event_index_id']}/")
     editor.fill("#id_title", EVENT_TITLE)
-    editor.fill("#id_starts_at", "2030-05-14 10:00")
-    # The date picker opens a moment after the field gets focus and covers the footer until a
-    # click outside it: wait for it, click the title field (no picker), wait for it to close.
-    picker = editor.locator(".xdsoft_datetimepicker:visible")
-    picker.first.wait_for()
-    editor.locator("#id_title").click()
-    picker.first.wait_for(state="hidden")
+    fill_date(editor, "#id_starts_at", "2030-05-14 10:00")
     open_actions_menu(editor)
     editor.locator("button[name=action-submit]").click()
     editor.wait_for_url(f"**/admin/pages/{demo_site.facts['event_index_id']}/")

@@ -88,3 +88,16 @@ def test_dashboard_shows_the_panels_in_finnish(client, site, communications):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     for heading in ("Odottaa minua", "Omat luonnokset", "Ajastetut julkaisut", "Hakujen määräajat", "Tarkistettava sisältö"):
         assert heading in html
+
+
+def test_empty_panels_speak_of_what_the_user_may_open_not_of_the_whole_site(client, site, guide_index, translator):
+    """A translator may not open the Finnish call that closes in ten days: their empty panels say
+    there is nothing *for them*, not that no call closes (which would be false)."""
+    FundingCallPageFactory(parent=guide_index, title="Sulkeutuu pian", closes_at=timezone.now() + timedelta(days=10))
+    client.force_login(translator)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Sulkeutuu pian" not in html
+    assert "Sinulle ei ole muokattavia hankehakuja, jotka päättyvät seuraavan 30 päivän aikana." in html
+    assert "Sinulle ei ole muokattavia sivuja, jotka on ajastettu julkaistaviksi seuraavan 14 päivän aikana." in html
+    assert "Sinulle ei ole tarkistettavia oppaita tai hakuja" in html
+    assert "Yksikään hankehaku ei pääty" not in html
