@@ -25,7 +25,7 @@ def front_page_content(site, guide_index, event_index, showcase_index):
         ),
     }
     for days in (40, 3, 20, 9, -5):
-        EventPageFactory(parent=event_index, title=f"Tapahtuma {days}", starts_at=now + timedelta(days=days), ends_at=None)
+        EventPageFactory(parent=event_index, title=f"Tuleva tapahtuma {days}", starts_at=now + timedelta(days=days), ends_at=None)
     for n in range(6):
         ShowcasePageFactory(parent=showcase_index, title=f"Hanke {n}")
     return calls
@@ -37,7 +37,7 @@ def test_home_content_is_what_the_html_home_page_shows(client, home, front_page_
     assert data["next_call"]["id"] == context["next_call"].pk == front_page_content["upcoming"].pk
     assert data["latest_closed_call"] is None
     assert [e["id"] for e in data["upcoming_events"]] == [e.pk for e in context["upcoming_events"]]
-    assert [e["title"] for e in data["upcoming_events"]] == ["Tapahtuma 3", "Tapahtuma 9", "Tapahtuma 20"]
+    assert [e["title"] for e in data["upcoming_events"]] == ["Tuleva tapahtuma 3", "Tuleva tapahtuma 9", "Tuleva tapahtuma 20"]
     assert [s["id"] for s in data["newest_showcases"]] == [s.pk for s in context["newest_showcases"]]
     assert len(data["newest_showcases"]) == 4
 
