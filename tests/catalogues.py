@@ -132,7 +132,8 @@ def origin(string: Untranslated) -> str:
     app = path.parents[3]
     for base in (Path(django.__file__).parents[1], Path(settings.BASE_DIR)):
         if app.is_relative_to(base):
-            return str(app.relative_to(base)) or "koonto"
+            relative = app.relative_to(base)
+            return "koonto" if relative == Path() else str(relative)
     return str(app)
 
 
