@@ -137,6 +137,39 @@ def origin(string: Untranslated) -> str:
     return str(app)
 
 
+def html_texts(html: str) -> list[str]:
+    """The texts a reader sees in an HTML e-mail: each text node, and each element's whole text."""
+    from html.parser import HTMLParser
+
+    class Texts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.nodes, self.open = [], [[]]
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in {"br", "img", "hr", "meta", "link", "input"}:
+                self.open.append([])
+            for name, value in attrs:
+                if name in {"alt", "title"} and value:
+                    self.nodes.append(value)
+
+        def handle_endtag(self, tag):
+            if len(self.open) > 1 and tag not in {"br", "img", "hr", "meta", "link", "input"}:
+                inner = self.open.pop()
+                self.nodes.append(" ".join(inner))
+                self.open[-1].extend(inner)
+
+        def handle_data(self, data):
+            text = " ".join(data.split())
+            if text:
+                self.nodes.append(text)
+                self.open[-1].append(text)
+
+    parser = Texts()
+    parser.feed(html)
+    return [" ".join(text.split()) for text in parser.nodes if text.strip()]
+
+
 def find_english(texts: list[str], content: set[str], already: set[str] = frozenset()) -> dict[str, str]:
     """The untranslated catalogue strings found in the visible texts: {msgid (app): the text shown}.
 
@@ -163,3 +196,26 @@ def find_english(texts: list[str], content: set[str], already: set[str] = frozen
             if match:
                 hits[key] = raw
     return hits
+
+
+def content_strings() -> set[str]:
+    """What people entered: page and revision titles, object names, users, groups, workflows, segments."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, Page, Revision, Task, Workflow
+    from wagtail.snippets.models import get_snippet_models
+    from wagtail_localize.models import String, StringTranslation
+
+    strings = set(Page.objects.values_list("title", flat=True))
+    strings |= {revision.object_str for revision in Revision.objects.all()}
+    for user in get_user_model().objects.all():
+        strings |= {user.get_full_name(), user.get_username(), user.first_name, user.last_name, user.email}
+    strings |= set(Group.objects.values_list("name", flat=True))
+    strings |= set(Collection.objects.values_list("name", flat=True))
+    strings |= set(Workflow.objects.values_list("name", flat=True)) | set(Task.objects.values_list("name", flat=True))
+    for model in [*get_snippet_models(), apps.get_model("wagtailimages.Image"), apps.get_model("wagtaildocs.Document")]:
+        strings |= {str(instance) for instance in model._default_manager.all()[:500]}
+    strings |= set(String.objects.values_list("data", flat=True))
+    strings |= set(StringTranslation.objects.values_list("data", flat=True))
+    return {" ".join(text.split()) for text in strings if text and text.strip()}

@@ -20,14 +20,17 @@ from django.utils import timezone
 
 from tests.browser.conftest import PASSWORD
 from tests.browser.helpers import RESULTS_DIR
-from tests.catalogues import find_english
+from tests.catalogues import content_strings, find_english
 
 pytestmark = pytest.mark.browser
 
 # Visible text nodes, the texts of small visible elements, and the attributes a person reads or
 # hears. Content areas (rich text being edited, the preview frame) are not the admin's own text.
 COLLECT_TEXTS = """() => {
-    const skip = 'script, style, template, noscript, textarea, iframe, [contenteditable="true"], .DraftEditor-root, .w-sr-only-content';
+    const skip = [
+        'script', 'style', 'template', 'noscript', 'textarea', 'iframe',
+        '[contenteditable="true"]', '.DraftEditor-root', '.w-sr-only-content',
+    ].join(', ');
     const squeeze = (text) => (text || '').replace(/[\\s\\u00ad]+/g, ' ').trim();
     const visible = (element) => element.checkVisibility({visibilityProperty: true, opacityProperty: false});
     const texts = [squeeze(document.title)];
@@ -54,29 +57,6 @@ COLLECT_TEXTS = """() => {
     }
     return {texts, blocks};
 }"""
-
-
-def content_strings() -> set[str]:
-    """What people entered: page and revision titles, object names, users, groups, workflows, segments."""
-    from django.apps import apps
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from wagtail.models import Collection, Page, Revision, Task, Workflow
-    from wagtail.snippets.models import get_snippet_models
-    from wagtail_localize.models import String, StringTranslation
-
-    strings = set(Page.objects.values_list("title", flat=True))
-    strings |= {revision.object_str for revision in Revision.objects.all()}
-    for user in get_user_model().objects.all():
-        strings |= {user.get_full_name(), user.get_username(), user.first_name, user.last_name, user.email}
-    strings |= set(Group.objects.values_list("name", flat=True))
-    strings |= set(Collection.objects.values_list("name", flat=True))
-    strings |= set(Workflow.objects.values_list("name", flat=True)) | set(Task.objects.values_list("name", flat=True))
-    for model in [*get_snippet_models(), apps.get_model("wagtailimages.Image"), apps.get_model("wagtaildocs.Document")]:
-        strings |= {str(instance) for instance in model._default_manager.all()[:500]}
-    strings |= set(String.objects.values_list("data", flat=True))
-    strings |= set(StringTranslation.objects.values_list("data", flat=True))
-    return {" ".join(text.split()) for text in strings if text and text.strip()}
 
 
 ROLES = {
@@ -199,13 +179,24 @@ def log_in(screens: Screens, username: str):
     screens.check("kojelauta")
 
 
+# The status panel's "Set schedule" / "Edit schedule" (Wagtail's dialog_toggle, whichever markup it uses).
+SCHEDULE_OPENER = ", ".join(
+    f"[data-side-panel='status'] {selector}"
+    for selector in (
+        "[data-a11y-dialog-show='schedule-publishing-dialog']",
+        "button[data-action*='w-dialog'][aria-controls='schedule-publishing-dialog']",
+        "[data-w-dialog-target-value='schedule-publishing-dialog']",
+    )
+)
+
+
 def edit_screens(screens: Screens, urls: dict, page_id: int, prefix: str):
     """A page's edit form, its action menu, status panel, schedule dialog and choosers, its history."""
     page = screens.page
     screens.visit(f"{prefix}-muokkaus", f"/admin/pages/{page_id}/edit/")
     screens.open_then_check(f"{prefix}-toiminnot", "footer .w-dropdown__toggle", "footer .w-dropdown__content")
     screens.open_then_check(f"{prefix}-tila", "[data-side-panel-toggle='status']", "[data-side-panel='status']")
-    screens.open_then_check(f"{prefix}-ajastus", "[data-side-panel='status'] [data-a11y-dialog-show='schedule-publishing-dialog'], [data-side-panel='status'] button[data-action*='w-dialog'][aria-controls='schedule-publishing-dialog'], [data-side-panel='status'] [data-w-dialog-target-value='schedule-publishing-dialog']", "#schedule-publishing-dialog")
+    screens.open_then_check(f"{prefix}-ajastus", SCHEDULE_OPENER, "#schedule-publishing-dialog")
     page.goto(f"/admin/pages/{page_id}/edit/")
     screens.open_then_check(f"{prefix}-kommentit", "[data-side-panel-toggle='comments']", "[data-side-panel='comments']")
     screens.visit(f"{prefix}-historia", f"/admin/pages/{page_id}/history/")
@@ -217,7 +208,7 @@ def chooser_screens(screens: Screens, path: str, prefix: str):
     kinds = screens.page.evaluate(
         """() => [...new Set([...document.querySelectorAll('[data-chooser-action-choose]')]
             .filter((button) => button.checkVisibility())
-            .map((button) => button.closest('[data-controller]')?.getAttribute('data-controller') || button.closest('.chooser')?.className))]"""
+            .map((button) => button.closest('[data-controller]')?.getAttribute('data-controller')))]"""
     )
     for number, kind in enumerate(kinds[:4]):
         screens.page.goto(path)
@@ -253,7 +244,7 @@ COMMUNICATIONS_REPORTS = [
     ("vanhenevat", "/admin/reports/aging-pages/"),
     ("sivutyypit", "/admin/reports/page-types-usage/"),
     ("uudelleenohjaukset", "/admin/redirects/"),
-    ("asetukset", "/admin/settings/"),
+    ("asetukset", "/admin/settings/koonto/koontosettings/"),
 ]
 
 
