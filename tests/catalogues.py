@@ -56,7 +56,12 @@ def finnish_catalogue(domain: str) -> dict:
         translation = trans_real.DjangoTranslation(
             "fi", domain=domain, localedirs=[str(path) for path in locale_dirs()[len(settings.LOCALE_PATHS) :]]
         )
-    return dict(translation._catalog.items())
+    # The catalogue is a list of dicts, searched in order (one per plural rule); the first one that
+    # has a key is what gettext answers.
+    merged = {}
+    for key, value in translation._catalog.items():
+        merged.setdefault(key, value)
+    return merged
 
 
 def _is_translated(entry: polib.POEntry, catalogue: dict) -> bool:

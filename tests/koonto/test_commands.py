@@ -6,7 +6,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from koonto.management.commands.compile_catalogues import catalogue_files
+from ops.management.commands.compile_catalogues import catalogue_files
 
 
 def test_catalogues_exist_for_finnish_and_english():
