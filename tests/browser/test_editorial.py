@@ -35,7 +35,7 @@ def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_s
     editor = log_in(new_page, "selain-toimittaja")
     editor.goto(f"/admin/pages/add/events/eventpage/{demo_site.facts['event_index_id']}/")
     editor.fill("#id_title", EVENT_TITLE)
-    editor.fill("#id_starts_at", "2030-05-14 10:00")
+    editor.fill("#id_starts_at", "14.05.2030 10.00")  # as the Finnish date picker writes it
     # The date picker opened by the field covers the footer until focus leaves the field.
     editor.locator("#id_title").focus()
     expect(editor.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
