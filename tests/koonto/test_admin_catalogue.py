@@ -1,6 +1,7 @@
 """Koonto's catalogues override the libraries' Finnish: complete, correct, for Python and JavaScript."""
 
 import json
+import re
 
 import pytest
 from django.utils import translation
@@ -50,3 +51,17 @@ def test_the_javascript_catalogues_carry_koontos_finnish(client, url, finnish):
     response = client.get(url)
     assert response.status_code == 200
     assert json.dumps(finnish)[1:-1] in response.content.decode()
+
+
+def test_no_finnish_inflects_a_word_before_a_model_name_that_cannot_inflect():
+    """ "tätä %(model_name)s" reads "tätä sivu": %(model_name)s is always nominative ("sivu"), so
+    the sentence must name "kohde" in the right case, or leave the model name in brackets."""
+    wrong = {
+        key: text
+        for key, text in finnish_catalogue("django").items()
+        if re.search(
+            r"\b(tätä|tämän|tähän|tästä|tässä|Mallin) %\(model_name\)s|muokata %\(model_name\)s|esikatsella %\(model_name\)s",
+            text,
+        )
+    }
+    assert wrong == {}
