@@ -36,7 +36,9 @@ def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_s
     editor.goto(f"/admin/pages/add/events/eventpage/{demo_site.facts['event_index_id']}/")
     editor.fill("#id_title", EVENT_TITLE)
     editor.fill("#id_starts_at", "14.05.2030 10.00")  # as the Finnish date picker writes it
-    # The date picker opened by the field covers the footer until focus leaves the field.
+    # The date picker opened by the field covers the footer until focus leaves the field. It opens
+    # 100 ms after the field takes focus: wait for it, or it opens after focus has left.
+    expect(editor.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
     editor.locator("#id_title").focus()
     expect(editor.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     open_actions_menu(editor)
