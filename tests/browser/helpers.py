@@ -81,7 +81,8 @@ def open_actions_menu(page):
 
 
 def fill_date(page, selector: str, value: str):
-    """Fill a date field and close the date picker it opens, which would cover the footer.
+    """Fill a date field (as the Finnish picker writes it: `14.05.2030 10.00`) and close the date
+    picker it opens, which would cover the footer.
 
     The picker opens a moment after the field gets focus and closes on a click outside it: wait
     for it to open, click the page title field (which has no picker), wait for it to close.

@@ -19,7 +19,7 @@ def test_editor_submits_an_event_and_communications_approves_it(new_page, demo_s
     editor = log_in(new_page, "selain-toimittaja")
     editor.goto(f"/admin/pages/add/events/eventpage/{demo_site.facts['event_index_id']}/")
     editor.fill("#id_title", EVENT_TITLE)
-    fill_date(editor, "#id_starts_at", "2030-05-14 10:00")
+    fill_date(editor, "#id_starts_at", "14.05.2030 10.00")  # as the Finnish date picker writes it
     open_actions_menu(editor)
     editor.locator("button[name=action-submit]").click()
     editor.wait_for_url(f"**/admin/pages/{demo_site.facts['event_index_id']}/")

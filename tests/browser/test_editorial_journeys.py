@@ -92,7 +92,7 @@ def test_event_sent_back_with_a_comment_resubmitted_approved_with_a_go_live_time
     editor.get_by_role("link", name="Lisää alasivu").first.click()
     editor.wait_for_url(f"**/admin/pages/add/events/eventpage/{index_id}/")
     editor.fill("#id_title", EVENT)
-    fill_date(editor, "#id_starts_at", "2030-05-14 10:00")
+    fill_date(editor, "#id_starts_at", "14.05.2030 10.00")
     # Wagtail's slug field followed the title, in ASCII (ä -> a).
     assert editor.locator("#id_slug").input_value() == EVENT_SLUG
     editor.get_by_role("button", name="Valitse kuva").click()
@@ -146,7 +146,7 @@ def test_event_sent_back_with_a_comment_resubmitted_approved_with_a_go_live_time
     expect(banner).to_contain_text(f"Selain-Viestija pyysi muutoksia vaiheessa ”Viestinnän hyväksyntä”: {COMMENT}")
     expect(banner).to_contain_text("Tee muutokset ja lähetä sivu uudelleen tarkastettavaksi.")
     screenshot(editor, "editorial-4-editor-banner")
-    fill_date(editor, "#id_registration_deadline", "2030-05-10 16:00")
+    fill_date(editor, "#id_registration_deadline", "10.05.2030 16.00")
     submit_for_review(editor)
     editor.wait_for_url(f"**/admin/pages/{index_id}/")
     editor.goto("/admin/")
@@ -160,7 +160,7 @@ def test_event_sent_back_with_a_comment_resubmitted_approved_with_a_go_live_time
     go_live = timezone.localtime() + timedelta(days=2)
     communications.locator("button[data-side-panel-toggle=status]").click()
     communications.get_by_role("button", name="Aseta ajastus").click()
-    communications.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
+    communications.fill("#id_go_live_at", go_live.strftime("%d.%m.%Y %H.%M"))
     picker = communications.locator(".xdsoft_datetimepicker:visible")
     picker.first.wait_for()
     communications.locator("#schedule-publishing-dialog h2, #schedule-publishing-dialog [id$=title]").first.click()
@@ -216,7 +216,7 @@ def review(page, title: str):
     ("page_type", "title", "dates"),
     [
         ("guidepage", GUIDE, ()),
-        ("fundingcallpage", CALL, (("#id_opens_at", "2031-01-10 09:00"), ("#id_closes_at", "2031-03-31 16:15"))),
+        ("fundingcallpage", CALL, (("#id_opens_at", "10.01.2031 09.00"), ("#id_closes_at", "31.03.2031 16.15"))),
     ],
 )
 def test_guide_and_call_pass_the_expert_then_communications(new_page, demo_site, page_type, title, dates):

@@ -11,3 +11,9 @@ DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
 FIRST_DAY_OF_WEEK = 1
+
+# What the admin's date pickers write (settings WAGTAIL_DATE_FORMAT and friends: Finnish style for
+# every admin language), then Django's English input formats.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%b %d %Y", "%b %d, %Y", "%d %b %Y", "%d %b, %Y"]
+DATETIME_INPUT_FORMATS = ["%d.%m.%Y %H.%M", "%d.%m.%Y %H.%M.%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M"]
+TIME_INPUT_FORMATS = ["%H.%M", "%H.%M.%S", "%H:%M:%S", "%H:%M"]
