@@ -1,7 +1,7 @@
 """Wagtail wiring of the editorial work on shared content: the snippets under Registers.
 
-Organisations, contact persons, municipalities, themes, the project description, tags and tag
-translations (koonto.models) are edited here; who may edit them is the permission matrix
+Organisations, contact persons, municipalities, themes, the project description, the site texts,
+tags and tag translations (koonto.models) are edited here; who may edit them is the permission matrix
 (editorial/rules.py), and the reviewed ones go through the same workflow as pages."""
 
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
+from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, SiteTexts, TagTranslation, Theme
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -47,6 +47,15 @@ class ProjectDescriptionViewSet(SnippetViewSet):
     icon = "info-circle"
 
 
+class SiteTextsViewSet(SnippetViewSet):
+    """The footer's and EU notice's texts, one per language (koonto.models.SiteTexts)."""
+
+    model = SiteTexts
+    icon = "doc-full"
+    menu_label = _("Site texts")
+    list_display = ["__str__", "programme_name"]
+
+
 class TagViewSet(SnippetViewSet):
     """Tags are shared by all page types; communications keeps them tidy."""
 
@@ -79,6 +88,7 @@ class KoontoRegistersGroup(SnippetViewSetGroup):
         MunicipalityViewSet,
         ThemeViewSet,
         ProjectDescriptionViewSet,
+        SiteTextsViewSet,
         TagViewSet,
         TagTranslationViewSet,
     )

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from guides.models import FundingCallAttachment
-from koonto.models import ContactPerson, FooterContact, KoontoSettings, Municipality, Organisation
+from koonto.models import ContactPerson, KoontoSettings, Municipality, Organisation, SiteTexts, SiteTextsContact
 from showcase.models import OperatingModel, ShowcaseMunicipality, ShowcaseOrganisation, ShowcaseTargetGroup
 from tests.factories import (
     EventPageFactory,
@@ -41,7 +41,7 @@ def test_home_page_has_one_h1_skip_link_landmarks_and_language(client, home):
     assert 'role="search"' in html and 'name="q"' in html
 
 
-def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home):
+def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home, fi_locale):
     accessibility = StandardPageFactory(parent=home, title="Saavutettavuusseloste")
     privacy = StandardPageFactory(parent=home, title="Tietosuojaseloste")
     contact = ContactPerson.objects.create(name="Tuomas Puustinen", role="Projektipäällikkö", phone="050 541 5188")
@@ -49,10 +49,12 @@ def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home):
     settings.accessibility_page = accessibility
     settings.privacy_page = privacy
     settings.save()
-    FooterContact.objects.create(setting=settings, contact=contact)
+    texts = SiteTexts.objects.create(locale=fi_locale, implementers=[("implementer", "Pohjois-Savon Liikunta ry")])
+    SiteTextsContact.objects.create(texts=texts, contact=contact)
     html = get_html(client, home)
     assert "eu-emblem.svg" in html
-    assert "Euroopan unionin rahoittama" in html
+    assert "Euroopan unionin rahoittama" in html and "Uudistuva ja osaava Suomi 2021–2027" in html
+    assert "Pohjois-Savon Liikunta ry" in html
     assert "Tuomas Puustinen" in html and 'href="tel:+358505415188"' in html
     assert f'href="{accessibility.url}"' in html and f'href="{privacy.url}"' in html
 
