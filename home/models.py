@@ -15,11 +15,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from events.models import EventPage
-from guides.models import FundingCallPage
+from events.models import EventIndexPage, EventPage
+from guides.models import featured_call
 from koonto.api_fields import PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
@@ -27,7 +27,8 @@ from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.structured_data import koonto_organization
-from koonto.visibility import PublicRule, rule_for
+from koonto.visibility import PublicRule, language_of, rule_for
+from ops.pagecache import until_content_changes
 from showcase.models import ShowcasePage
 
 
@@ -64,17 +65,17 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         rule = rule_for(request)
-        calls = rule.pages(FundingCallPage.objects.filter(locale_id=self.locale_id))
-        call = calls.featured(now)  # the next call, else the latest closed one
-        context["next_call"] = call if call is not None and call.featured_rank < 2 else None
-        context["latest_closed_call"] = call if call is not None and call.featured_rank == 2 else None
+        # Calls and events are facts for everyone: in this language where translated, else in Finnish.
+        locale = Locale.objects.get_for_language(language_of(self))  # kept in memory (ops.locales)
+        context.update(featured_call(rule, locale, now)._asdict())
         # The cards' pictures come with the pages: the same queries for 3 cards or 30.
         context["upcoming_events"] = (
-            rule.pages(EventPage.objects.filter(locale_id=self.locale_id))
+            rule.pages_for_reader(EventPage.objects.all(), locale)
             .select_related("municipality", "listing_image")
             .prefetch_related("listing_image__renditions")
             .upcoming(now)[:3]
         )
+        context["events_index_url"] = self.events_index_url(request, rule)
         context["newest_showcases"] = (
             rule.pages(ShowcasePage.objects.filter(locale_id=self.locale_id))
             .select_related("listing_image")
@@ -83,6 +84,16 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         )
         context["highlights"] = self.visible_highlights(rule)
         return context
+
+    def events_index_url(self, request, rule: PublicRule) -> str:
+        """Where "All events" leads: this language's calendar (though the first event may be listed in
+        Finnish), "" if it is not public; kept until content changes, like the menu."""
+
+        def build() -> str:
+            index = rule.pages(EventIndexPage.objects.child_of(self)).first()
+            return index.get_url(request=request) if index is not None else ""
+
+        return until_content_changes(f"home-events-index:{self.pk}:{request.get_host()}", build)
 
     def json_ld(self, request) -> dict:
         """The Koonto project as a schema.org Organization (koonto.structured_data)."""

@@ -41,7 +41,8 @@ class PublicSiteTexts:
 def public_site_texts(locale: Locale | str | None = None) -> PublicSiteTexts | None:
     """The site texts for a reader of `locale` (a Locale, a language code, or the active language)."""
     code = _language_code(locale)
-    return until_content_changes(f"site-texts:{code}", lambda: _build(code))
+    # In a tuple, so that "no texts" is kept too (the cache cannot tell None from a miss).
+    return until_content_changes(f"site-texts:{code}", lambda: (_build(code),))[0]
 
 
 def _language_code(locale: Locale | str | None) -> str:

@@ -152,6 +152,15 @@ def lang_attr(context, obj):
 
 
 @register.simple_tag
+def language_note(obj):
+    """After the title of a page shown in Finnish on a page in another language (a call or event not yet
+    translated, koonto.visibility.PublicRule.pages_for_reader): a note saying so, else ""."""
+    if obj is None or language_of(obj) == translation.get_language():
+        return ""
+    return format_html(' <span class="language-note">({})</span>', _("in Finnish"))
+
+
+@register.simple_tag
 def site_texts():
     """`{% site_texts as texts %}`: the programme, implementers and footer contacts in the page's
     language, else in Finnish (koonto.site_texts.public_site_texts)."""
