@@ -84,7 +84,7 @@ def test_funding_call_page_shows_dates_the_finnish_way_and_its_facts(client, gui
     html = get_html(client, call)
     assert "15.1.2024 klo 16.15" in html
     assert 'datetime="2024-01-15T16:15:00+02:00"' in html
-    assert "80 %" in html and "ESR+" in html and "https://www.eura2021.fi/" in html
+    assert "80\xa0%" in html and "ESR+" in html and "https://www.eura2021.fi/" in html
     assert "Päättynyt" in html
 
 
