@@ -28,8 +28,9 @@ from wagtail.models import Page, Site
 from api.params import parse_list
 from koonto.models import KoontoSettings
 from koonto.origin import absolute_url
+from koonto.site_texts import public_site_texts
 from koonto.structured_data import breadcrumb_trail
-from koonto.templatetags.koonto_tags import ancestors, footer_contacts, language_links, menu
+from koonto.templatetags.koonto_tags import ancestors, language_links, menu
 from koonto.visibility import language_of, rule_for
 
 EXPANSIONS = ("navigation", "breadcrumbs", "translations", "site")
@@ -103,6 +104,10 @@ class SiteOut(Schema):
     locale: str
     name: str
     tagline: str
+    texts_language: str = Field(
+        description="The language the site texts (programme, implementers, contacts) are written in: "
+        '`locale`, or Finnish while they are not translated (show them with lang="fi").'
+    )
     eu_notice: EUNoticeOut
     implementers: list[str] = Field(description="One organisation per line, with its role.")
     contacts: list[SiteContactOut]
@@ -185,16 +190,16 @@ def translations(request: HttpRequest, page: Page) -> list[dict]:
 
 
 def site_payload(locale: str, request: HttpRequest | None = None) -> dict:
-    """What a footer needs in `locale`: the one reader of the site settings for the API.
-
-    The footer template (templates/includes/footer.html, eu_notice.html) reads the same settings
-    and snippets; `request` only chooses the site (the default site without one).
+    """What a footer needs in `locale`: the site texts (koonto.site_texts.public_site_texts, as the
+    footer template reads them) and the site settings' links; `request` only chooses the site (the
+    default site without one).
     """
     site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
     settings_row = KoontoSettings.for_site(site) if site is not None else KoontoSettings()
     rule = rule_for(request)
+    texts = public_site_texts(locale)
+    contacts = texts.contacts if texts is not None else []
     with translation.override(locale):
-        contacts = footer_contacts(settings_row)
         accessibility = rule.for_reader(settings_row.accessibility_page) if settings_row.accessibility_page_id else None
         privacy = rule.for_reader(settings_row.privacy_page) if settings_row.privacy_page_id else None
         feedback = contacts[0].email if contacts and contacts[0].email else ""
@@ -203,9 +208,11 @@ def site_payload(locale: str, request: HttpRequest | None = None) -> dict:
             "locale": locale,
             "name": "Koonto",
             "tagline": _("Citizen-led development in Pohjois-Savo"),
+            # The site texts' own language: the reader's, or Finnish while they are not translated.
+            "texts_language": texts.language if texts is not None else locale,
             "eu_notice": {
                 "statement": {"value": settings_row.eu_statement, "label": str(settings_row.get_eu_statement_display())},
-                "programme": settings_row.programme_name,
+                "programme": texts.programme_name if texts is not None else "",
                 "emblem": {"url": absolute_url(static("koonto/img/eu-emblem.svg")), "width": 72, "height": 48, "alt": flag},
                 "emblem_bordered": {
                     "url": absolute_url(static("koonto/img/eu-emblem-bordered.svg")),
@@ -214,7 +221,7 @@ def site_payload(locale: str, request: HttpRequest | None = None) -> dict:
                     "alt": flag,
                 },
             },
-            "implementers": settings_row.implementer_lines,
+            "implementers": texts.implementers if texts is not None else [],
             "contacts": [
                 {
                     "name": contact.name,

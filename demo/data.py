@@ -3,7 +3,8 @@
 The files hold every fact of the demo site; this module only checks their shape and turns them into
 model field values. `home.toml` is the home page and lists the home's sections (one file each, in
 menu order); a section file has a `[page]` and, for an index page, its `[[children]]`. `site.toml`
-holds the snippets and the site settings. A page's keys are the model's own fields, plus `type` (the
+holds the snippets, the site texts (the footer's programme, implementers and contacts) and the site
+settings. A page's keys are the model's own fields, plus `type` (the
 page model), `tags`, and keys that point at other objects (organisations by name, themes by slug,
 municipalities by Statistics Finland code, pages by their slug path from the home), which the loader
 resolves. Rich text is Wagtail's stored HTML. A StreamField is a list of blocks, each with `type`, a
@@ -32,7 +33,7 @@ from wagtail.fields import StreamField
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
-from koonto.models import ContactPerson, Organisation, ProjectDescription, Theme
+from koonto.models import ContactPerson, Organisation, ProjectDescription, SiteTexts, Theme
 from showcase.models import ShowcaseIndexPage, ShowcasePage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -97,6 +98,7 @@ class Content:
     contacts: list[ObjectData]
     themes: list[ObjectData]
     project_description: ObjectData
+    site_texts: ObjectData  # the footer's texts (programme, implementers, contacts by name), in Finnish
     settings: dict
     home: PageData
     # Pictures by key: {"file": "images/x.jpg", "title": ..., "description": ...} (the description is the
@@ -104,7 +106,7 @@ class Content:
     images: dict[str, dict] = field(default_factory=dict)
 
     def snippets(self) -> list[ObjectData]:
-        return [*self.organisations, *self.contacts, *self.themes, self.project_description]
+        return [*self.organisations, *self.contacts, *self.themes, self.project_description, self.site_texts]
 
     def pages(self) -> list[PageData]:
         """Every page, the home first and each parent before its children, in the order they are created."""
@@ -167,6 +169,9 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         project_description=snippet(
             ProjectDescription, required(site, "project_description", "site.toml"), "project description", "title"
         ),
+        site_texts=snippet(
+            SiteTexts, required(site, "site_texts", "site.toml"), "site texts", "programme_name", ("footer_contacts",)
+        ),
         settings=required(site, "settings", "site.toml"),
         home=home,
         images={key: image(directory, key, data) for key, data in site.get("images", {}).items()},
@@ -207,8 +212,9 @@ def snippet(model, data: dict, kind: str, natural_key: str, relations: tuple[str
     for key, value in data.items():
         if key in relations:
             extra[key] = value
+        elif isinstance(found := model_field(model, key, where), StreamField):
+            fields[key] = stream(found, value, f"{where}.{key}")
         else:
-            model_field(model, key, where)
             fields[key] = value
     return ObjectData(model=model, source="site.toml", label=f"{kind} {data[natural_key]}", fields=fields, extra=extra)
 

@@ -66,8 +66,8 @@ TRANSLATION_TREE_PAGE_PERMISSIONS = {
 # Model permissions (app_label.codename), by group. The groups get exactly these: a grant
 # made by hand on one of these groups is undone the next time the rules are applied.
 # Snippets the public sees, with drafts and a review workflow (koonto.models.PublicSnippetMixin):
-# editors write, communications approves.
-_REVIEWED_SNIPPETS = ["organisation", "contactperson", "projectdescription"]
+# editors write, communications approves. "sitetexts": the footer's texts in each language.
+_REVIEWED_SNIPPETS = ["organisation", "contactperson", "projectdescription", "sitetexts"]
 # Vocabularies: a change shows at once on every page that uses them, so only communications
 # edits them: themes, tags, the tags' names in other languages, and municipalities (reference
 # data from Statistics Finland: corrected, never deleted).

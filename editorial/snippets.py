@@ -1,7 +1,7 @@
 """Wagtail wiring of the editorial work on shared content: the snippets under Registers.
 
-Organisations, contact persons, municipalities, themes, the project description, tags and tag
-translations (koonto.models) are edited here; who may edit them is the permission matrix
+Organisations, contact persons, municipalities, themes, the project description, the site texts,
+tags and tag translations (koonto.models) are edited here; who may edit them is the permission matrix
 (editorial/rules.py), and the reviewed ones go through the same workflow as pages.
 
 Their choosers (the modal that a page's "Kunta", "Organisaatio" or "Yhteyshenkilö" field opens)
@@ -22,7 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, TagTranslation, Theme
+from koonto.models import ContactPerson, Municipality, Organisation, ProjectDescription, SiteTexts, TagTranslation, Theme
 
 
 class FieldSearchFilterMixin(forms.Form):
@@ -116,6 +116,15 @@ class ProjectDescriptionViewSet(SnippetViewSet):
     icon = "info-circle"
 
 
+class SiteTextsViewSet(SnippetViewSet):
+    """The footer's and EU notice's texts, one per language (koonto.models.SiteTexts)."""
+
+    model = SiteTexts
+    icon = "doc-full"
+    menu_label = _("Site texts")
+    list_display = ["__str__", "programme_name"]
+
+
 class TagViewSet(SnippetViewSet):
     """Tags are shared by all page types; communications keeps them tidy."""
 
@@ -148,6 +157,7 @@ class KoontoRegistersGroup(SnippetViewSetGroup):
         MunicipalityViewSet,
         ThemeViewSet,
         ProjectDescriptionViewSet,
+        SiteTextsViewSet,
         TagViewSet,
         TagTranslationViewSet,
     )

@@ -6,7 +6,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -90,6 +90,15 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
         context.update(self.listing_context(request.GET, timezone.now(), rule_for(request)))
         return context
 
+    def events_in_every_language(self):
+        """The events of this section and of its translations: the calendar in any language lists
+        every event, in the reader's language where translated, else in Finnish (an event is a fact
+        for everyone; koonto.visibility.PublicRule.pages_for_reader picks the language)."""
+        sections = Q(pk__in=[])
+        for section in self.get_translations(inclusive=True).only("path", "depth"):
+            sections |= EventPage.objects.child_of_q(section)
+        return EventPage.objects.filter(sections)
+
     @staticmethod
     def filter_events(events, values: dict[str, str], skip: str = ""):
         """`events` narrowed by the valid filter `values`, leaving out the filter named `skip`.
@@ -132,7 +141,7 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
             state.keep["when"] = "past"  # upcoming is the default and stays out of the URL
         values = state.values
 
-        all_events = rule.pages(EventPage.objects.child_of(self))
+        all_events = rule.pages_for_reader(self.events_in_every_language(), self.locale)
         events = all_events.past(now) if show_past else all_events.upcoming(now)
         type_counts = dict(
             self.filter_events(events, values, "type").order_by().values_list("event_type").annotate(count=Count("pk"))

@@ -1,6 +1,7 @@
 """Funding guides (rahoitusoppaat) and funding calls (hankehaut)."""
 
 from datetime import datetime
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,7 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -33,7 +34,7 @@ from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.visibility import rule_for, visible_rows
+from koonto.visibility import PublicRule, rule_for, visible_rows
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -512,6 +513,26 @@ class FundingCallPage(
         context["contacts"] = [row.contact for row in visible_rows(self.contacts.select_related("contact__organisation"), rule)]
         context["attachments"] = visible_rows(self.attachments.select_related("document__collection"), rule)
         return context
+
+
+class FeaturedCall(NamedTuple):
+    """The call the home page features: the next one (open, else upcoming), or failing that the latest closed one."""
+
+    next_call: "FundingCallPage | None"
+    latest_closed_call: "FundingCallPage | None"
+
+
+def featured_call(rule: PublicRule, locale: Locale, now: datetime) -> FeaturedCall:
+    """The funding call a reader of `locale` hears about first, in one query: the home page and the API's
+    site information both ask here.
+
+    A call is a fact for everyone: one not yet translated into `locale` (or whose translation is not
+    public) is featured in Finnish, and templates mark it so (koonto.visibility.PublicRule.pages_for_reader).
+    """
+    call = rule.pages_for_reader(FundingCallPage.objects.all(), locale).featured(now)
+    if call is None:
+        return FeaturedCall(None, None)
+    return FeaturedCall(call, None) if call.featured_rank < 2 else FeaturedCall(None, call)
 
 
 class FundingCallContact(TranslatableMixin, Orderable):

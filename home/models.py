@@ -15,11 +15,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from events.models import EventPage
-from guides.models import FundingCallPage
+from events.models import EventIndexPage, EventPage
+from guides.models import featured_call
 from koonto.api_fields import PagePathField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
@@ -27,7 +27,8 @@ from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.structured_data import koonto_organization
-from koonto.visibility import PublicRule, rule_for
+from koonto.visibility import PublicRule, language_of, rule_for
+from ops.pagecache import until_content_changes
 from showcase.models import ShowcasePage
 
 
@@ -68,6 +69,7 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         for name in ("upcoming_events", "newest_showcases"):
             content[name] = content[name].prefetch_related("listing_image__renditions")
         context.update(content)
+        context["events_index_url"] = self.events_index_url(request, rule)
         context["highlights"] = self.visible_highlights(rule)
         return context
 
@@ -75,27 +77,22 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         """What the home page shows without editor effort, decided once for the HTML page and the
         API (api/home_content.py reads this declaration): `next_call`, `latest_closed_call`,
         `upcoming_events` and `newest_showcases` (querysets, to which callers may add
-        select_related/prefetch_related for what they display)."""
-        next_call, latest_closed_call = self.featured_calls(rule, now)
+        select_related/prefetch_related for what they display).
+
+        Calls and events are facts for everyone: in this language where translated, else in
+        Finnish (guides.models.featured_call, koonto.visibility.PublicRule.pages_for_reader).
+        """
+        locale = Locale.objects.get_for_language(language_of(self))  # kept in memory (ops.locales)
         return {
-            "next_call": next_call,
-            "latest_closed_call": latest_closed_call,
-            "upcoming_events": self.upcoming_events(rule, now),
+            **featured_call(rule, locale, now)._asdict(),
+            "upcoming_events": self.upcoming_events(rule, locale, now),
             "newest_showcases": self.newest_showcases(rule),
         }
 
-    def featured_calls(self, rule: PublicRule, now) -> tuple[FundingCallPage | None, FundingCallPage | None]:
-        """(the next call, the latest closed call): the open call closing soonest, else the next to
-        open; only when there is neither, the latest closed one. At most one of the two is set."""
-        call = rule.pages(FundingCallPage.objects.filter(locale_id=self.locale_id)).featured(now)
-        if call is None:
-            return None, None
-        return (call, None) if call.featured_rank < 2 else (None, call)
-
-    def upcoming_events(self, rule: PublicRule, now):
-        """The next three events that have not ended, soonest first."""
+    def upcoming_events(self, rule: PublicRule, locale: Locale, now):
+        """The next three events that have not ended, soonest first, in `locale` or else in Finnish."""
         return (
-            rule.pages(EventPage.objects.filter(locale_id=self.locale_id))
+            rule.pages_for_reader(EventPage.objects.all(), locale)
             .select_related("municipality", "listing_image")
             .upcoming(now)[:3]
         )
@@ -107,6 +104,16 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
             .select_related("listing_image")
             .order_by("-first_published_at")[:4]
         )
+
+    def events_index_url(self, request, rule: PublicRule) -> str:
+        """Where "All events" leads: this language's calendar (though the first event may be listed in
+        Finnish), "" if it is not public; kept until content changes, like the menu."""
+
+        def build() -> str:
+            index = rule.pages(EventIndexPage.objects.child_of(self)).first()
+            return index.get_url(request=request) if index is not None else ""
+
+        return until_content_changes(f"home-events-index:{self.pk}:{request.get_host()}", build)
 
     def json_ld(self, request) -> dict:
         """The Koonto project as a schema.org Organization (koonto.structured_data)."""

@@ -5,7 +5,6 @@ lives in clean(). Prose is in text blocks so that wagtail-localize sends it to t
 """
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -13,6 +12,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from koonto.numbers import format_number
 from koonto.visibility import rule_for
 
 
@@ -79,7 +79,7 @@ class DocumentValue(blocks.StructValue):
         if not document:
             return ""
         size = document.get_file_size()
-        return filesizeformat(size) if size else ""
+        return format_number(size, "bytes") if size else ""
 
 
 class DocumentBlock(blocks.StructBlock):

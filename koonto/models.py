@@ -17,10 +17,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -351,12 +352,102 @@ class TagTranslation(models.Model):
             raise ValidationError({"locale": _("Tags are written in Finnish on the pages themselves; choose another language.")})
 
 
-@register_setting(icon="site")
-class KoontoSettings(BaseSiteSetting, ClusterableModel):
-    """Site-wide settings: the EU funding notice, contacts and social links (not translated).
+class SiteTexts(PublicSnippetMixin, TranslatableMixin, ClusterableModel):
+    """The texts of every page's footer and EU notice in one language: the programme, the implementers
+    and the contacts.
 
-    The wording of the EU statement comes from the translation catalogues, so only the
-    choice between "funded" and "co-funded" is stored here.
+    Public text, so it is translated (wagtail-localize, one per language) and a change is reviewed like
+    an organisation's. Wagtail's site settings have no language, drafts or review, so they keep only
+    switches that are the same in every language (KoontoSettings). Pages read these texts through
+    koonto.site_texts.public_site_texts(), never from the model.
+    """
+
+    programme_name = models.CharField(
+        _("programme"),
+        max_length=255,
+        blank=True,
+        default="Uudistuva ja osaava Suomi 2021–2027",
+        help_text=_(
+            "The EU programme named beside the EU emblem on the home page and in every footer, in this "
+            "language, e.g. Innovation and Skills in Finland 2021–2027."
+        ),
+    )
+    implementers = StreamField(
+        [
+            (
+                "implementer",
+                blocks.CharBlock(
+                    label=_("Implementer"),
+                    max_length=255,
+                    help_text=_("E.g. Pohjois-Savon Liikunta ry – sub-project implementer."),
+                ),
+            )
+        ],
+        verbose_name=_("implementers"),
+        blank=True,
+        help_text=_("The organisations that carry out the project, one per line with their role; shown in every footer."),
+    )
+
+    panels = [
+        FieldPanel("programme_name"),
+        FieldPanel("implementers"),
+        InlinePanel(
+            "footer_contacts",
+            label=_("Contacts in the footer"),
+            help_text=_("The first contact also answers accessibility feedback. Shown in this language where translated."),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site texts")
+        verbose_name_plural = _("site texts")
+        constraints = [models.UniqueConstraint(fields=["locale"], name="one_site_texts_per_locale")]
+
+    def __str__(self) -> str:
+        if not self.locale_id:
+            return str(_("Site texts"))
+        return _("Site texts (%(language)s)") % {"language": self.locale.get_display_name()}
+
+    def clean(self):
+        super().clean()
+        if self.locale_id and SiteTexts.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists():
+            raise ValidationError(_("This language already has its site texts; edit them instead of adding new ones."))
+
+    @property
+    def implementer_lines(self) -> list[str]:
+        return [str(block.value).strip() for block in self.implementers if str(block.value).strip()]
+
+
+class SiteTextsContact(Orderable):
+    """A contact shown in every footer. The same people in every language (synchronised by
+    wagtail-localize); each is shown in the reader's language where translated (koonto.visibility)."""
+
+    texts = ParentalKey(
+        SiteTexts,
+        verbose_name=_("site texts"),
+        related_name="footer_contacts",
+        on_delete=models.CASCADE,
+        help_text=_("The site texts this contact belongs to."),
+    )
+    contact = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown in every page footer."),
+    )
+
+    panels = [FieldPanel("contact")]
+
+
+@register_setting(icon="site")
+class KoontoSettings(BaseSiteSetting):
+    """Site-wide switches and links, the same in every language: the EU statement's variant, the
+    project description, the required pages and social links.
+
+    Texts the public reads (the programme, implementers, contacts) are per language in SiteTexts.
+    The wording of the EU statement comes from the translation catalogues, so only the choice
+    between "funded" and "co-funded" is stored here.
     """
 
     # Every page's footer links these: fetch them with the settings row.
@@ -372,17 +463,6 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
         choices=EUStatement.choices,
         default=EUStatement.FUNDED,
         help_text=_("Shown with the EU emblem in every page footer."),
-    )
-    programme_name = models.CharField(
-        _("programme"),
-        max_length=255,
-        default="Uudistuva ja osaava Suomi 2021–2027",
-        help_text=_("The EU programme named beside the emblem."),
-    )
-    implementers = models.TextField(
-        _("implementers"),
-        blank=True,
-        help_text=_("One organisation per line, with its role; shown in the footer."),
     )
     project_description = models.ForeignKey(
         ProjectDescription,
@@ -416,10 +496,14 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
     linkedin_url = models.URLField(_("LinkedIn"), blank=True, help_text=_("Linked from every page footer."))
 
     panels = [
-        MultiFieldPanel([FieldPanel("eu_statement"), FieldPanel("programme_name")], heading=_("EU funding notice")),
-        FieldPanel("implementers"),
+        HelpPanel(
+            content=_(
+                "The programme, the implementers and the footer contacts are written in each language under "
+                "Registers → Site texts, and reviewed like other public texts."
+            )
+        ),
+        FieldPanel("eu_statement"),
         FieldPanel("project_description"),
-        InlinePanel("footer_contacts", label=_("Contacts in the footer")),
         MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Required pages")),
         MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url")],
@@ -431,26 +515,9 @@ class KoontoSettings(BaseSiteSetting, ClusterableModel):
         verbose_name = _("Koonto settings")
 
     @property
-    def implementer_lines(self) -> list[str]:
-        return [line.strip() for line in self.implementers.splitlines() if line.strip()]
-
-    @property
     def social_links(self) -> list[tuple[str, str]]:
         links = [("Facebook", self.facebook_url), ("Instagram", self.instagram_url), ("LinkedIn", self.linkedin_url)]
         return [(name, url) for name, url in links if url]
-
-
-class FooterContact(Orderable):
-    setting = ParentalKey(KoontoSettings, related_name="footer_contacts", on_delete=models.CASCADE)
-    contact = models.ForeignKey(
-        ContactPerson,
-        verbose_name=_("contact"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Shown in every page footer."),
-    )
-
-    panels = [FieldPanel("contact")]
 
 
 class ListingMixin(models.Model):

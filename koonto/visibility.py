@@ -23,6 +23,11 @@ libraries in the API list only the images and documents that visible content use
 the reader's language if that translation is visible; otherwise in the source language (Finnish)
 if that is visible, and templates mark it with its `lang`; otherwise not at all.
 
+**Facts for every language** (`PublicRule.pages_for_reader`): listings of funding calls and events
+(the home page's next call and events, the events calendar) follow the same rule page by page: a
+call or event not yet translated, or whose translation is not public, is listed in Finnish, marked
+as such, rather than hidden from readers of other languages.
+
 A rule is made once per request (`rule_for(request)`) and reads what it needs (restricted pages
 and collections, the site's language roots) once, kept under the page cache's content generation
 (ops.pagecache.until_content_changes), so checking many objects costs no query per object.
@@ -145,6 +150,19 @@ class PublicRule:
         for path in self.restricted_page_paths:
             queryset = queryset.exclude(path__startswith=path)
         return queryset
+
+    def pages_for_reader(self, queryset: QuerySet, locale: Locale | None = None) -> QuerySet:
+        """The visible pages of `queryset` as a reader of `locale` (the active language when None) is
+        shown them in a listing, in one query with it: each page in `locale` if that translation is
+        visible, else in the source language (Finnish) if that is visible; pages of other languages
+        are left out. `queryset` should hold both languages' pages (e.g. both trees' sections)."""
+        locale = locale or Locale.get_active()
+        source = Locale.objects.get_for_language(settings.LANGUAGE_CODE)
+        visible = self.pages(queryset)
+        if locale.pk == source.pk:
+            return visible.filter(locale_id=source.pk)
+        translated = self.pages(Page.objects.filter(locale_id=locale.pk)).order_by().values("translation_key")
+        return visible.filter(Q(locale_id=locale.pk) | (Q(locale_id=source.pk) & ~Q(translation_key__in=translated)))
 
     def snippets(self, queryset: QuerySet) -> QuerySet:
         return queryset.filter(live=True) if issubclass(queryset.model, DraftStateMixin) else queryset

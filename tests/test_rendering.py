@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from guides.models import FundingCallAttachment
-from koonto.models import ContactPerson, FooterContact, KoontoSettings, Municipality, Organisation
+from koonto.models import ContactPerson, KoontoSettings, Municipality, Organisation, SiteTexts, SiteTextsContact
 from showcase.models import OperatingModel, ShowcaseMunicipality, ShowcaseOrganisation, ShowcaseTargetGroup
 from tests.factories import (
     EventPageFactory,
@@ -41,7 +41,7 @@ def test_home_page_has_one_h1_skip_link_landmarks_and_language(client, home):
     assert 'role="search"' in html and 'name="q"' in html
 
 
-def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home):
+def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home, fi_locale):
     accessibility = StandardPageFactory(parent=home, title="Saavutettavuusseloste")
     privacy = StandardPageFactory(parent=home, title="Tietosuojaseloste")
     contact = ContactPerson.objects.create(name="Tuomas Puustinen", role="Projektipäällikkö", phone="050 541 5188")
@@ -49,10 +49,12 @@ def test_footer_shows_eu_notice_contacts_and_required_page_links(client, home):
     settings.accessibility_page = accessibility
     settings.privacy_page = privacy
     settings.save()
-    FooterContact.objects.create(setting=settings, contact=contact)
+    texts = SiteTexts.objects.create(locale=fi_locale, implementers=[("implementer", "Pohjois-Savon Liikunta ry")])
+    SiteTextsContact.objects.create(texts=texts, contact=contact)
     html = get_html(client, home)
     assert "eu-emblem.svg" in html
-    assert "Euroopan unionin rahoittama" in html
+    assert "Euroopan unionin rahoittama" in html and "Uudistuva ja osaava Suomi 2021–2027" in html
+    assert "Pohjois-Savon Liikunta ry" in html
     assert "Tuomas Puustinen" in html and 'href="tel:+358505415188"' in html
     assert f'href="{accessibility.url}"' in html and f'href="{privacy.url}"' in html
 
@@ -82,7 +84,7 @@ def test_funding_call_page_shows_dates_the_finnish_way_and_its_facts(client, gui
     html = get_html(client, call)
     assert "15.1.2024 klo 16.15" in html
     assert 'datetime="2024-01-15T16:15:00+02:00"' in html
-    assert "80 %" in html and "ESR+" in html and "https://www.eura2021.fi/" in html
+    assert "80\xa0%" in html and "ESR+" in html and "https://www.eura2021.fi/" in html
     assert "Päättynyt" in html
 
 

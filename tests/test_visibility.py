@@ -24,7 +24,7 @@ from wagtail_localize.operations import translate_object
 
 from guides.models import FundingCallAttachment, FundingCallContact, GuidePageRelatedPage
 from home.models import HomePageHighlight
-from koonto.models import ContactPerson, FooterContact, KoontoSettings, Organisation
+from koonto.models import ContactPerson, KoontoSettings, Organisation, SiteTexts, SiteTextsContact
 from koonto.visibility import PublicRule, rule_for, visible
 from showcase.models import ShowcaseOrganisation
 from tests.factories import (
@@ -84,10 +84,10 @@ def world(
     footer_contact.save_revision().publish()
     footer_contact.unpublish()
     public_contact = ContactPerson.objects.create(name="Julkinen Yhteyshenkilö", email="julkinen@example.fi", locale=fi_locale)
-    settings = KoontoSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.save()
-    FooterContact.objects.create(setting=settings, contact=footer_contact, sort_order=0)
-    FooterContact.objects.create(setting=settings, contact=public_contact, sort_order=1)
+    KoontoSettings.for_site(Site.objects.get(is_default_site=True)).save()
+    texts = SiteTexts.objects.create(locale=fi_locale)
+    SiteTextsContact.objects.create(texts=texts, contact=footer_contact, sort_order=0)
+    SiteTextsContact.objects.create(texts=texts, contact=public_contact, sort_order=1)
     closed = Collection.get_first_root_node().add_child(name="Sisäiset")
     CollectionViewRestriction.objects.create(collection=closed, restriction_type=CollectionViewRestriction.LOGIN)
     secret_document = Document.objects.create(

@@ -13,7 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from koonto.visibility import language_of, rule_for, snippets_for_reader
+from koonto.site_texts import public_site_texts
+from koonto.visibility import language_of, rule_for
 from ops.pagecache import until_content_changes
 
 register = template.Library()
@@ -168,21 +169,16 @@ def lang_attr(context, obj):
 
 
 @register.simple_tag
-def footer_contacts(koonto_settings):
-    """Footer contacts as the reader may see them (koonto.visibility), kept until content changes.
+def language_note(obj):
+    """After the title of a page shown in Finnish on a page in another language (a call or event not yet
+    translated, koonto.visibility.PublicRule.pages_for_reader): a note saying so, else ""."""
+    if obj is None or language_of(obj) == translation.get_language():
+        return ""
+    return format_html(' <span class="language-note">({})</span>', _("in Finnish"))
 
-    Saving the settings, a footer contact, a contact person or an organisation changes the
-    content generation (ops/signals.py), which drops them in every process (ops.pagecache.until_content_changes).
-    """
 
-    if koonto_settings is None or not koonto_settings.pk:
-        return []
-
-    def build():
-        items = koonto_settings.footer_contacts.select_related("contact__organisation")
-        contacts = [contact for contact in snippets_for_reader([item.contact for item in items]) if contact is not None]
-        for contact in contacts:
-            contact.public_organisation  # noqa: B018 - resolved now, so that it is kept with the contact
-        return contacts
-
-    return until_content_changes(f"footer-contacts:{koonto_settings.pk}:{translation.get_language()}", build)
+@register.simple_tag
+def site_texts():
+    """`{% site_texts as texts %}`: the programme, implementers and footer contacts in the page's
+    language, else in Finnish (koonto.site_texts.public_site_texts)."""
+    return public_site_texts()

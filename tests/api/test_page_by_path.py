@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from koonto.models import ContactPerson, FooterContact, KoontoSettings
+from koonto.models import ContactPerson, KoontoSettings, SiteTexts, SiteTextsContact
 from tests.api.conftest import publish, restrict
 from tests.api.queries import queries_for
 from tests.factories import StandardPageFactory
@@ -156,14 +156,20 @@ def test_the_untranslated_language_links_to_the_page_that_says_so(client, event)
 def footer_settings(site, about, fi_locale):
     settings_row = KoontoSettings.for_site(site.get_site())
     settings_row.eu_statement = "co_funded"
-    settings_row.implementers = "Savon Koonto ry (päätoteuttaja)\nKuopion kaupunki (osatoteuttaja)"
     settings_row.accessibility_page = about
     settings_row.facebook_url = "https://facebook.example/koonto"
     settings_row.save()
     contact = ContactPerson.objects.create(
         name="Maija Meikäläinen", role="Projektipäällikkö", email="maija@koonto.example", locale=fi_locale
     )
-    FooterContact.objects.create(setting=settings_row, contact=contact)
+    contact.save_revision().publish()
+    texts = SiteTexts.objects.create(
+        locale=fi_locale,
+        programme_name="Uudistuva ja osaava Suomi 2021–2027",
+        implementers=[("implementer", "Savon Koonto ry (päätoteuttaja)"), ("implementer", "Kuopion kaupunki (osatoteuttaja)")],
+    )
+    SiteTextsContact.objects.create(texts=texts, contact=contact)
+    texts.save_revision().publish()
     return settings_row
 
 
@@ -186,6 +192,9 @@ def test_site_gives_what_the_footer_shows(client, footer_settings, event, about)
         english = get(client, "/api/v3/koonto/site/?locale=en")
     assert english["eu_notice"]["statement"]["label"] == "Co-funded by the European Union"
     assert english["tagline"] == "Citizen-led development in Pohjois-Savo"
+    # The site texts are not translated yet: the Finnish ones, saying so.
+    assert english["texts_language"] == "fi" and english["implementers"][0] == "Savon Koonto ry (päätoteuttaja)"
+    assert site_data["texts_language"] == "fi"
 
 
 def test_event_and_call_details_take_expansions(client, event, call):

@@ -33,7 +33,7 @@ from demo.data import CONTENT_DIR, TODAY, load
 from events.models import EventPage
 from guides.models import FundingCallPage, GuidePage
 from home.models import HomePage, StandardPage
-from koonto.models import ContactPerson, KoontoSettings, Organisation, ProjectDescription, Theme
+from koonto.models import ContactPerson, KoontoSettings, Organisation, ProjectDescription, SiteTexts, Theme
 from showcase.models import OperatingModel, ShowcasePage
 from tests.text import page_text
 
@@ -108,7 +108,8 @@ def snapshot():
         "themes": sorted(Theme.objects.values_list("locale__language_code", "slug", "name")),
         "descriptions": sorted(ProjectDescription.objects.values_list("locale__language_code", "title")),
         "events": sorted(EventPage.objects.values_list("locale__language_code", "title", "starts_at")),
-        "settings": list(KoontoSettings.objects.values_list("accessibility_page", "privacy_page", "implementers")),
+        "settings": list(KoontoSettings.objects.values_list("accessibility_page", "privacy_page", "eu_statement")),
+        "site_texts": sorted(SiteTexts.objects.values_list("locale__language_code", "programme_name", "live")),
         "translations": sorted(Translation.objects.values_list("source__object_id", "target_locale__language_code")),
         "sources": sorted(TranslationSource.objects.values_list("object_id", "last_updated_at")),
         "strings": sorted(StringTranslation.objects.values_list("translation_of_id", "context_id", "data")),
@@ -235,8 +236,9 @@ def test_every_finnish_page_and_snippet_has_a_live_english_translation_tracked_b
         *ContactPerson.objects.filter(locale__language_code="fi"),
         *Theme.objects.filter(locale__language_code="fi"),
         *ProjectDescription.objects.filter(locale__language_code="fi"),
+        *SiteTexts.objects.filter(locale__language_code="fi"),
     ]
-    assert len(finnish_pages) == 24 and len(snippets) == 17
+    assert len(finnish_pages) == 24 and len(snippets) == 18
     for finnish in [*finnish_pages, *snippets]:
         translated = in_language(finnish, "en")
         if hasattr(translated, "live"):
@@ -285,6 +287,7 @@ def test_english_text_fields_hold_no_finnish_prose(demo):
         *Theme.objects.filter(locale__language_code="en"),
         *ProjectDescription.objects.filter(locale__language_code="en"),
         *Organisation.objects.filter(locale__language_code="en"),
+        *SiteTexts.objects.filter(locale__language_code="en"),
     ]
     for instance in english_objects:
         for path, text in texts(instance):
@@ -419,12 +422,21 @@ def test_the_site_holds_the_facts_of_the_data(demo):
     kuopion = Organisation.objects.get(locale__language_code="fi", name="Kuopion Rouvasväenyhdistys ry")
     assert kuopion.municipality.code == "297" and kuopion.organisation_type == "association"
     assert Theme.objects.filter(locale__language_code="fi").count() == 7
-    settings = KoontoSettings.objects.get()
-    assert settings.implementers.splitlines() == [
+    site_texts = SiteTexts.objects.get(locale__language_code="fi")
+    assert site_texts.live and site_texts.programme_name == "Uudistuva ja osaava Suomi 2021–2027"
+    assert site_texts.implementer_lines == [
         "Pohjois-Savon Sosiaaliturvayhdistys ry – päähankkeen toteuttaja",
         "Pohjois-Savon Liikunta ry – osahankkeen toteuttaja",
     ]
-    assert [c.contact.name for c in settings.footer_contacts.all()] == ["Tuomas Puustinen", "Tiina Kiiskinen"]
+    assert [c.contact.name for c in site_texts.footer_contacts.all()] == ["Tuomas Puustinen", "Tiina Kiiskinen"]
+    english_texts = in_language(site_texts, "en")
+    assert english_texts.live and english_texts.programme_name == "Innovation and Skills in Finland 2021–2027"
+    assert english_texts.implementer_lines == [
+        "Pohjois-Savon Sosiaaliturvayhdistys ry – implementer of the main project",
+        "Pohjois-Savon Liikunta ry – implementer of the sub-project",
+    ]
+    # The same people in every language: the rows are synchronised, each shown in the reader's language.
+    assert [c.contact_id for c in english_texts.footer_contacts.all()] == [c.contact_id for c in site_texts.footer_contacts.all()]
 
     online = EventPage.objects.get(locale__language_code="fi", slug="esimerkki-kake-infotilaisuus-verkossa")
     assert online.starts_at == datetime.combine(today + timedelta(days=14), time(13), tzinfo=helsinki)
@@ -467,6 +479,7 @@ def test_the_catalogue_names_exactly_the_segments_wagtail_localize_exports(demo)
         *ContactPerson.objects.filter(locale__language_code="fi"),
         *Theme.objects.filter(locale__language_code="fi"),
         *ProjectDescription.objects.filter(locale__language_code="fi"),
+        *SiteTexts.objects.filter(locale__language_code="fi"),
     ]
     exported = set()
     for instance in finnish:

@@ -52,11 +52,12 @@ from guides.models import FundingCallContact, GuidePageRelatedPage
 from home.models import HomePage, HomePageHighlight
 from koonto.models import (
     ContactPerson,
-    FooterContact,
     KoontoSettings,
     Municipality,
     Organisation,
     ProjectDescription,
+    SiteTexts,
+    SiteTextsContact,
     TagTranslation,
     Theme,
 )
@@ -71,6 +72,7 @@ LABELS = {
     "contacts": ("contact person", "contact persons"),
     "themes": ("theme", "themes"),
     "project descriptions": ("project description", "project descriptions"),
+    "site texts": ("site texts", "site texts"),
     "images": ("image", "images"),
     "tag translations": ("tag name", "tag names"),
 }
@@ -79,6 +81,7 @@ SNIPPET_LABELS = {
     ContactPerson: "contacts",
     Theme: "themes",
     ProjectDescription: "project descriptions",
+    SiteTexts: "site texts",
 }
 
 
@@ -88,8 +91,8 @@ class MissingEnglish(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Create the Finnish demo site (pages, snippets, site settings) from demo/content/ and its English translation "
-        "where missing; never changes existing content."
+        "Create the Finnish demo site (pages, snippets, site texts, site settings) from demo/content/ and its English "
+        "translation where missing; never changes existing content."
     )
 
     def add_arguments(self, parser):
@@ -152,6 +155,7 @@ class Command(BaseCommand):
         description_data = content.project_description.fields
         description_key = {"title": description_data["title"], "locale": fi}
         description = self.snippet(ProjectDescription, description_key, description_data, "project descriptions")
+        site_texts = self.site_texts(fi)
 
         home, home_created = self.finnish_home(fi)
         self.pages.append(home)
@@ -169,7 +173,7 @@ class Command(BaseCommand):
 
         if "en" in locales:
             self.en = locales["en"]
-            snippets = [*self.organisations.values(), *self.contacts.values(), *self.themes.values(), description]
+            snippets = [*self.organisations.values(), *self.contacts.values(), *self.themes.values(), description, site_texts]
             self.english_site(snippets)
 
     def ensure_locales(self) -> dict[str, Locale]:
@@ -204,6 +208,12 @@ class Command(BaseCommand):
     def contact(self, data: ObjectData, locale: Locale) -> ContactPerson:
         fields = {**data.fields, "organisation": self.organisations[data.extra["organisation"]]}
         return self.snippet(ContactPerson, {"name": data.fields["name"], "locale": locale}, fields, "contacts")
+
+    def site_texts(self, locale: Locale) -> SiteTexts:
+        """The footer's texts in Finnish (one per language): created with the demo's contacts if missing."""
+        data = self.content.site_texts
+        contacts = [SiteTextsContact(contact=self.contacts[name]) for name in data.extra.get("footer_contacts", [])]
+        return self.snippet(SiteTexts, {"locale": locale}, {**data.fields, "footer_contacts": contacts}, "site texts")
 
     def image(self, data: dict):
         """A demo picture (drawn for the demo by scripts/demo_images.py), uploaded once: found by its title."""
@@ -342,9 +352,6 @@ class Command(BaseCommand):
         filled = []
         if not existed:
             koonto.eu_statement = data["eu_statement"]
-        if not koonto.implementers.strip():
-            koonto.implementers = data["implementers"]
-            filled.append("implementers")
         for field, value in (
             ("project_description", description),
             ("accessibility_page", self.page_at(data["accessibility_page"])),
@@ -353,9 +360,6 @@ class Command(BaseCommand):
             if getattr(koonto, f"{field}_id") is None:
                 setattr(koonto, field, value)
                 filled.append(field.replace("_", " "))
-        if not koonto.footer_contacts.exists():
-            koonto.footer_contacts = [FooterContact(contact=self.contacts[name]) for name in data["footer_contacts"]]
-            filled.append("footer contacts")
         if filled or not existed:
             koonto.save()
         if filled:
