@@ -21,12 +21,13 @@ from functools import partial
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import ChildRelationField, PageSerializer
+from wagtail.api.v2.serializers import ChildRelationField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -39,6 +40,7 @@ from api.params import clean_field_value, parse_choice, parse_int, parse_moment,
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
+from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
 
@@ -208,12 +210,24 @@ class PublicChildRelationField(ChildRelationField):
         return [serializer.to_representation(row) for row in rows]
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """`meta.html_url` on the public origin (koonto.origin), not the Site record's host."""
+
+    def to_representation(self, page):
+        try:
+            return page_url(page, self.context.get("request")) or None
+        except NoReverseMatch:
+            return None
+
+
 class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page.
 
     Inline rows (organisations, contacts, attachments, related pages, highlights) leave out what
     the public may not see (koonto.api_fields.PublicChildRelationField).
     """
+
+    html_url = PublicHtmlUrlField(read_only=True)
 
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):

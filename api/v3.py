@@ -33,15 +33,15 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.urls import api
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from api.params import MAX_ID, english, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto.api_fields import IMAGE_RENDITIONS
+from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
 from koonto.models import Municipality
+from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
 
@@ -202,7 +202,8 @@ class CallQuery(Listing):
 
 
 def absolute(request: HttpRequest, url: str) -> str:
-    return request.build_absolute_uri(url)
+    """`url` on the public origin (koonto.origin), never the request's host."""
+    return absolute_url(url)
 
 
 def choice(instance, name: str) -> dict:
@@ -215,7 +216,7 @@ def image_out(image, alt: str = "") -> dict | None:
         return None
     out = {"id": image.pk, "alt": alt or image.default_alt_text}
     for size, spec in IMAGE_RENDITIONS.items():
-        rendition = ImageRenditionField(spec).to_representation(image)
+        rendition = rendition_data(image, spec)
         out[size] = {"url": rendition["full_url"], "width": rendition["width"], "height": rendition["height"]}
     return out
 
@@ -224,7 +225,7 @@ def page_base(request: HttpRequest, page) -> dict:
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(request=request),
+        "url": page_url(page, request),
         "locale": page.locale.language_code,
         "translation_key": page.translation_key,
         "summary": page.summary,
@@ -239,7 +240,7 @@ def page_ref(request: HttpRequest, page) -> dict | None:
     page = rule_for(request).for_reader(page)
     if page is None:
         return None
-    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request=request), "locale": language_of(page)}
+    return {"id": page.pk, "title": page.title, "url": page_url(page, request), "locale": language_of(page)}
 
 
 def event_out(request: HttpRequest, event: EventPage) -> dict:

@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage
 from koonto.listing import ListingState, clean_texts
+from koonto.origin import absolute_url, page_url
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
 from showcase.models import ShowcaseIndexPage, ShowcasePage
@@ -63,7 +64,7 @@ def with_full_urls(pages, request: HttpRequest) -> list[Page]:
     """The pages, each with `feed_url`: its full public URL (feed items link outside the site)."""
     pages = list(pages)
     for page in pages:
-        page.feed_url = page.get_full_url(request)
+        page.feed_url = page_url(page, request)
     return pages
 
 
@@ -284,8 +285,13 @@ class PageFeed(Feed):
     def link(self, request):
         index = site_pages(request, self.index_model).first()
         if index is not None:
-            return index.get_full_url(request)
-        return request.build_absolute_uri("/")
+            return page_url(index, request)
+        return absolute_url("/")
+
+    def feed_url(self, request):
+        """The feed's own address (`atom:link rel="self"`) on the public origin; Django would take
+        the request's host."""
+        return absolute_url(request.path)
 
     def item_title(self, item):
         return item.title
@@ -371,6 +377,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /django-admin/",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

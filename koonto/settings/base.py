@@ -298,9 +298,11 @@ EMAIL_TIMEOUT = 10
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
 # The public origin of every absolute URL (koonto/origin.py); the admin's links follow it
-# unless the admin is served from another address.
+# unless the admin is served from another address. Wagtail's API builds `detail_url`,
+# `download_url` and the `find/` redirect from WAGTAILAPI_BASE_URL: always the origin.
 KOONTO_PUBLIC_URL = env.str("KOONTO_PUBLIC_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", KOONTO_PUBLIC_URL)
+WAGTAILAPI_BASE_URL = KOONTO_PUBLIC_URL
 # Search (search/): Koonto indexes and queries base forms it computes itself (koonto/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {

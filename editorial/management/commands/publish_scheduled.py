@@ -16,6 +16,8 @@ from wagtail.management.commands.publish_scheduled import Command as WagtailPubl
 from wagtail.models import Page, Revision
 from wagtail.users.models import UserProfile
 
+from koonto.origin import page_url
+
 logger = logging.getLogger(__name__)
 
 
@@ -27,7 +29,7 @@ def notify_scheduled_publication(page: Page, revision: Revision) -> None:
         if not profile.approved_notifications:
             continue
         with translation.override(profile.get_preferred_language()):
-            context = {"page": page.specific, "user": user, "url": page.full_url}
+            context = {"page": page.specific, "user": user, "url": page_url(page)}
             subject = render_to_string("koonto/email/scheduled_published_subject.txt", context).strip()
             body = render_to_string("koonto/email/scheduled_published.txt", context)
         try:
