@@ -36,6 +36,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from api.errors import english_detail, v2_problem
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
@@ -272,11 +273,11 @@ class ParameterChecksMixin:
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
-            return problem(400, str(exc), parameter=getattr(exc, "parameter", None))
+            return v2_problem(self.request, exc)
         if isinstance(exc, Http404):
             return problem(404, str(exc) or "Not found")
-        if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token
-            return problem(exc.status_code, str(exc.detail))
+        if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token, 406
+            return problem(exc.status_code, english_detail(exc))
         return super().handle_exception(exc)
 
 

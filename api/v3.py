@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -36,6 +38,7 @@ from wagtail.api.v3.urls import api
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from api.errors import declare_problem_responses, v3_http_error
 from api.params import MAX_ID, english, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
@@ -455,6 +458,7 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError | PydanticV
 api.add_router(ROUTER_PREFIX, router)
 for _exception in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
     api.add_exception_handler(_exception, validation_error)
+api.add_exception_handler(HttpError, v3_http_error)
 
 
 # --- the OpenAPI document ----------------------------------------------------------------------
@@ -476,7 +480,9 @@ def openapi_schema(*args, **kwargs):
     The document is in English (field descriptions are the models' help texts).
     """
     with translation.override("en"):
-        schema = _wagtail_openapi_schema(*args, **kwargs)
+        # Help texts stay lazy in the schema and would be translated when the view renders it,
+        # in the reader's language: made strings here, in English.
+        schema = json.loads(json.dumps(_wagtail_openapi_schema(*args, **kwargs), cls=DjangoJSONEncoder))
     _string_defaults_as_strings(schema)
     schemes = schema.get("components", {}).get("securitySchemes", {})
     if schemes.pop("AllowAnonymous", None) is not None:
@@ -484,7 +490,23 @@ def openapi_schema(*args, **kwargs):
             for operation in operations.values():
                 if isinstance(operation, dict) and "security" in operation:
                     operation["security"] = [{} if "AllowAnonymous" in need else need for need in operation["security"]]
+    if not getattr(settings, "KOONTO_API_WRITES", False):
+        _leave_out_token_operations(schema)
+    declare_problem_responses(schema, lambda path: 400 if path.startswith("/api/v3" + ROUTER_PREFIX) else 422)
     return schema
+
+
+def _leave_out_token_operations(schema: dict) -> None:
+    """While writes are off, the public document lists only what an anonymous client can call:
+    writes (refused with a 405) and token-only routers (redirects, whoami) are left out."""
+    for path in list(schema.get("paths", {})):
+        operations = schema["paths"][path]
+        for method in list(operations):
+            operation = operations[method]
+            if isinstance(operation, dict) and (method != "get" or {} not in operation.get("security", [{}])):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
 
 
 def _string_defaults_as_strings(node) -> None:
