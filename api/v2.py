@@ -37,6 +37,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from api.errors import english_detail, v2_problem
+from api.http import CompactRendererContextMixin
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
@@ -262,7 +263,7 @@ class CacheQueryParametersMixin:
         return super().detail_view(request, pk)
 
 
-class ParameterChecksMixin:
+class ParameterChecksMixin(CompactRendererContextMixin):
     """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
 
     def initial(self, request, *args, **kwargs):
@@ -291,6 +292,8 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         ],
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
+    # When the page last changed for the public (2026-12-05, docs/api.md Changelog).
+    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
     def get_queryset(self):

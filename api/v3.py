@@ -39,6 +39,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from api.errors import declare_problem_responses, v3_http_error
+from api.http import CompactJSONRenderer
 from api.params import MAX_ID, english, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
@@ -463,6 +464,7 @@ api.add_exception_handler(HttpError, v3_http_error)
 
 # --- the OpenAPI document ----------------------------------------------------------------------
 
+api.renderer = CompactJSONRenderer()  # compact, Helsinki date-times (api/http.py)
 api.title = "Koonto API"
 api.description = (
     "Koonto's content for headless clients. Wagtail's pages endpoints are read-only unless the site turns "

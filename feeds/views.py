@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page, get_page_models
@@ -236,7 +236,7 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
 
 
 @query_parameters("type", "tag")
-@require_GET
+@require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.
 
@@ -255,7 +255,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return calendar_response(build_calendar(_("Koonto: events and deadlines"), calendar_uid, components))
 
 
-@require_GET
+@require_safe
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     """One event as an .ics file to add to a calendar; only live, public events of this site and language."""
     event = site_pages(request, EventPage).select_related("municipality", "locale").filter(pk=page_id).first()
@@ -368,7 +368,7 @@ class GuideFeed(PageFeed):
 # --- robots.txt ----------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Everything public may be crawled; the admin may not. The sitemap lists every language."""
     lines = [
