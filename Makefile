@@ -28,6 +28,10 @@ demo: migrate
 	$(MANAGE) setup_editorial
 	$(MANAGE) ensure_admin
 
+# Every absolute URL (canonical, hreflang, feeds, sitemap, API) and the Site record use this
+# origin (koonto/origin.py); `load_demo` points the Site record at it.
+run demo: export KOONTO_PUBLIC_URL ?= http://$(HOST):$(PORT)
+
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:8000/
 # Scheduled publishing runs every minute beside the dev server and stops with it.
 run: demo

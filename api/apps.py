@@ -17,7 +17,14 @@ class ApiConfig(AppConfig):
         # Here, not at the top of the module: v3_rows imports Wagtail's v3 schema generator and
         # the visibility rule, which need the models loaded. It must run before anything imports
         # `wagtail.api.v3.registry`, hence this app's place in INSTALLED_APPS (right after koonto).
-        from api import blocks, v3_rows
+        from django.utils import translation
 
-        v3_rows.install()
-        blocks.install()
+        # Wagtail's v3 builds its schemas when first imported (here, else in wagtail.contrib.
+        # redirects' ready()): in English, so that the OpenAPI document's titles and descriptions
+        # (verbose names, help texts) are English whatever the reader's language.
+        with translation.override("en"):
+            from api import blocks, v3_rows
+
+            v3_rows.install()
+            blocks.install()
+            import wagtail.api.v3.api  # noqa: F401

@@ -63,7 +63,9 @@ def problem(
         body["parameter"] = parameter
     if errors:
         body["errors"] = errors
-    return JsonResponse(body, status=status, content_type=PROBLEM_JSON, json_dumps_params={"default": str})
+    return JsonResponse(
+        body, status=status, content_type=PROBLEM_JSON, json_dumps_params={"default": str, "separators": (",", ":")}
+    )
 
 
 class ParameterError(BadRequestError):

@@ -21,12 +21,13 @@ from functools import partial
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import ChildRelationField, PageSerializer
+from wagtail.api.v2.serializers import ChildRelationField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -35,10 +36,13 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from api.errors import english_detail, v2_problem
+from api.http import CompactRendererContextMixin
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
+from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
 
@@ -208,12 +212,24 @@ class PublicChildRelationField(ChildRelationField):
         return [serializer.to_representation(row) for row in rows]
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """`meta.html_url` on the public origin (koonto.origin), not the Site record's host."""
+
+    def to_representation(self, page):
+        try:
+            return page_url(page, self.context.get("request")) or None
+        except NoReverseMatch:
+            return None
+
+
 class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page.
 
     Inline rows (organisations, contacts, attachments, related pages, highlights) leave out what
     the public may not see (koonto.api_fields.PublicChildRelationField).
     """
+
+    html_url = PublicHtmlUrlField(read_only=True)
 
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):
@@ -247,7 +263,7 @@ class CacheQueryParametersMixin:
         return super().detail_view(request, pk)
 
 
-class ParameterChecksMixin:
+class ParameterChecksMixin(CompactRendererContextMixin):
     """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
 
     def initial(self, request, *args, **kwargs):
@@ -258,11 +274,11 @@ class ParameterChecksMixin:
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
-            return problem(400, str(exc), parameter=getattr(exc, "parameter", None))
+            return v2_problem(self.request, exc)
         if isinstance(exc, Http404):
             return problem(404, str(exc) or "Not found")
-        if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token
-            return problem(exc.status_code, str(exc.detail))
+        if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token, 406
+            return problem(exc.status_code, english_detail(exc))
         return super().handle_exception(exc)
 
 
@@ -277,7 +293,8 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(KOONTO_PARAMETERS)
     # The same for a page and its translations: a client matches languages by it (and may filter by it).
-    meta_fields = [*PagesAPIViewSet.meta_fields, "translation_key"]
+    # last_published_at: when the page last changed for the public (2026-12-05, docs/api.md Changelog).
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translation_key", "last_published_at"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_key"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 

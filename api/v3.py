@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import operator
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -24,6 +25,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -34,17 +36,19 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.urls import api
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from api.blocks import BodyBlockOut, body_out
+from api.errors import declare_problem_responses, v3_http_error
 from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
+from api.http import CompactJSONRenderer
 from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
-from koonto.api_fields import IMAGE_RENDITIONS
+from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
 from koonto.models import Municipality
+from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
 
@@ -239,7 +243,8 @@ class CallQuery(Listing):
 
 
 def absolute(request: HttpRequest, url: str) -> str:
-    return request.build_absolute_uri(url)
+    """`url` on the public origin (koonto.origin), never the request's host."""
+    return absolute_url(url)
 
 
 def choice(instance, name: str) -> dict:
@@ -252,7 +257,7 @@ def image_out(image, alt: str = "") -> dict | None:
         return None
     out = {"id": image.pk, "alt": alt or image.default_alt_text}
     for size, spec in IMAGE_RENDITIONS.items():
-        rendition = ImageRenditionField(spec).to_representation(image)
+        rendition = rendition_data(image, spec)
         out[size] = {"url": rendition["full_url"], "width": rendition["width"], "height": rendition["height"]}
     return out
 
@@ -261,7 +266,7 @@ def page_base(request: HttpRequest, page) -> dict:
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(request=request),
+        "url": page_url(page, request),
         "locale": page.locale.language_code,
         "translation_key": page.translation_key,
         "summary": page.summary,
@@ -276,7 +281,7 @@ def page_ref(request: HttpRequest, page) -> dict | None:
     page = rule_for(request).for_reader(page)
     if page is None:
         return None
-    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request=request), "locale": language_of(page)}
+    return {"id": page.pk, "title": page.title, "url": page_url(page, request), "locale": language_of(page)}
 
 
 def event_out(request: HttpRequest, event: EventPage) -> dict:
@@ -521,10 +526,12 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError | PydanticV
 api.add_router(ROUTER_PREFIX, router)
 for _exception in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
     api.add_exception_handler(_exception, validation_error)
+api.add_exception_handler(HttpError, v3_http_error)
 
 
 # --- the OpenAPI document ----------------------------------------------------------------------
 
+api.renderer = CompactJSONRenderer()  # compact, Helsinki date-times (api/http.py)
 api.title = "Koonto API"
 api.description = (
     "Koonto's content for headless clients. Wagtail's pages endpoints are read-only unless the site turns "
@@ -542,7 +549,9 @@ def openapi_schema(*args, **kwargs):
     The document is in English (field descriptions are the models' help texts).
     """
     with translation.override("en"):
-        schema = _wagtail_openapi_schema(*args, **kwargs)
+        # Help texts stay lazy in the schema and would be translated when the view renders it,
+        # in the reader's language: made strings here, in English.
+        schema = json.loads(json.dumps(_wagtail_openapi_schema(*args, **kwargs), cls=DjangoJSONEncoder))
     _string_defaults_as_strings(schema)
     schemes = schema.get("components", {}).get("securitySchemes", {})
     if schemes.pop("AllowAnonymous", None) is not None:
@@ -550,7 +559,23 @@ def openapi_schema(*args, **kwargs):
             for operation in operations.values():
                 if isinstance(operation, dict) and "security" in operation:
                     operation["security"] = [{} if "AllowAnonymous" in need else need for need in operation["security"]]
+    if not getattr(settings, "KOONTO_API_WRITES", False):
+        _leave_out_token_operations(schema)
+    declare_problem_responses(schema, lambda path: 400 if path.startswith("/api/v3" + ROUTER_PREFIX) else 422)
     return schema
+
+
+def _leave_out_token_operations(schema: dict) -> None:
+    """While writes are off, the public document lists only what an anonymous client can call:
+    writes (refused with a 405) and token-only routers (redirects, whoami) are left out."""
+    for path in list(schema.get("paths", {})):
+        operations = schema["paths"][path]
+        for method in list(operations):
+            operation = operations[method]
+            if isinstance(operation, dict) and (method != "get" or {} not in operation.get("security", [{}])):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
 
 
 def _string_defaults_as_strings(node) -> None:

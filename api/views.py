@@ -9,7 +9,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 def not_found(request, path: str = ""):
     """Any other path under /api/: a problem+json 404, never the site's HTML page."""
-    return problem(404, f"Not found: {request.path}. See /api/v2/pages/ and /api/v3/docs/.")
+    return problem(404, f"Not found: {request.path}. See /api/v2/pages/, /api/v3/docs/ and /api/v3/openapi.json.")
 
 
 class APIWritesMiddleware:

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from koonto.origin import page_url
 from koonto.structured_data import SCHEMA_ORG, current_language, iso, listing_image, number, organisation_ref, without_empty
 from koonto.visibility import rule_for
 
@@ -36,7 +37,7 @@ def event_location(page: Page, request, mode: str) -> dict | list[dict]:
         }
     )
     # schema.org requires a URL; without a joining link the event's page says how to join.
-    virtual = {"@type": "VirtualLocation", "url": page.online_url or page.get_full_url(request=request)}
+    virtual = {"@type": "VirtualLocation", "url": page.online_url or page_url(page, request)}
     return {"in_person": place, "online": virtual}.get(mode, [place, virtual])
 
 
@@ -46,7 +47,7 @@ def event_data(page: Page, request) -> dict:
     An event moved online is online whatever its original mode (Google's guidance for
     EventMovedOnline), so its location is the joining link.
     """
-    url = page.get_full_url(request=request)
+    url = page_url(page, request)
     mode = "online" if page.status == "moved_online" else page.mode
     image = listing_image(page, request)
     organiser = rule_for(request).for_reader(page.organiser) if page.organiser_id else None

@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.conf import settings
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
+from koonto.origin import page_url
 from koonto.visibility import PublicRule
 
 
@@ -22,7 +23,7 @@ class MultilingualSitemap(Sitemap):
         pages = list(self.paginator.page(page).object_list)
         urls_by_key = defaultdict(dict)
         for item in self.items():  # all translations, for the alternates (one query)
-            urls_by_key[item.translation_key][item.locale.language_code] = item.get_full_url(self.request)
+            urls_by_key[item.translation_key][item.locale.language_code] = page_url(item, self.request)
         urls = []
         for item in pages:
             alternates = [{"lang_code": code, "location": url} for code, url in sorted(urls_by_key[item.translation_key].items())]
@@ -32,7 +33,7 @@ class MultilingualSitemap(Sitemap):
             urls.append(
                 {
                     "item": item,
-                    "location": item.get_full_url(self.request),
+                    "location": page_url(item, self.request),
                     "lastmod": item.last_published_at or item.latest_revision_created_at,
                     "alternates": alternates,
                 }

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page, get_page_models
@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage
 from koonto.listing import ListingState, clean_texts
+from koonto.origin import absolute_url, page_url
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
 from showcase.models import ShowcaseIndexPage, ShowcasePage
@@ -63,7 +64,7 @@ def with_full_urls(pages, request: HttpRequest) -> list[Page]:
     """The pages, each with `feed_url`: its full public URL (feed items link outside the site)."""
     pages = list(pages)
     for page in pages:
-        page.feed_url = page.get_full_url(request)
+        page.feed_url = page_url(page, request)
     return pages
 
 
@@ -235,7 +236,7 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
 
 
 @query_parameters("type", "tag")
-@require_GET
+@require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.
 
@@ -254,7 +255,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return calendar_response(build_calendar(_("Koonto: events and deadlines"), calendar_uid, components))
 
 
-@require_GET
+@require_safe
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     """One event as an .ics file to add to a calendar; only live, public events of this site and language."""
     event = site_pages(request, EventPage).select_related("municipality", "locale").filter(pk=page_id).first()
@@ -284,8 +285,13 @@ class PageFeed(Feed):
     def link(self, request):
         index = site_pages(request, self.index_model).first()
         if index is not None:
-            return index.get_full_url(request)
-        return request.build_absolute_uri("/")
+            return page_url(index, request)
+        return absolute_url("/")
+
+    def feed_url(self, request):
+        """The feed's own address (`atom:link rel="self"`) on the public origin; Django would take
+        the request's host."""
+        return absolute_url(request.path)
 
     def item_title(self, item):
         return item.title
@@ -362,7 +368,7 @@ class GuideFeed(PageFeed):
 # --- robots.txt ----------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Everything public may be crawled; the admin may not. The sitemap lists every language."""
     lines = [
@@ -371,6 +377,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /django-admin/",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -13,6 +13,7 @@ from django.utils import translation
 from rest_framework import serializers
 from wagtail.images.api.fields import ImageRenditionField
 
+from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for
 
 # The sizes a client may choose from, WebP for size; each with its alt text.
@@ -21,6 +22,15 @@ IMAGE_RENDITIONS = {
     "medium": "fill-800x450|format-webp",
     "large": "max-1600x1600|format-webp",
 }
+
+
+def rendition_data(image, spec: str) -> dict:
+    """Wagtail's rendition dict (url, full_url, width, height, alt) with `full_url` on the public
+    origin: Wagtail prefixes WAGTAILADMIN_BASE_URL, which may be the admin's own address."""
+    data = dict(ImageRenditionField(spec).to_representation(image))
+    if "url" in data:
+        data["full_url"] = absolute_url(data["url"])
+    return data
 
 
 class ImageRenditionsField(serializers.Field):
@@ -44,7 +54,7 @@ class ImageRenditionsField(serializers.Field):
     def to_representation(self, image):
         if image is None:
             return None
-        renditions = {name: ImageRenditionField(spec).to_representation(image) for name, spec in IMAGE_RENDITIONS.items()}
+        renditions = {name: rendition_data(image, spec) for name, spec in IMAGE_RENDITIONS.items()}
         alt = getattr(image, "_koonto_alt", "") or image.default_alt_text
         for rendition in renditions.values():
             rendition["alt"] = alt
@@ -62,11 +72,10 @@ class DocumentField(serializers.Field):
         request = self.context.get("request")
         if not rule_for(request).document(document):
             return None
-        url = document.url
         return {
             "id": document.pk,
             "title": document.title,
-            "url": request.build_absolute_uri(url) if request else url,
+            "url": absolute_url(document.url),
             "file_type": document.file_extension.lower(),
             "content_type": document.content_type,
             "file_size": document.get_file_size(),
@@ -104,7 +113,7 @@ class OrganisationField(serializers.Field):
             "name": organisation.name,
             "slug": organisation.slug,
             "website": organisation.website,
-            "url": request.build_absolute_uri(path) if request else path,
+            "url": absolute_url(path),
         }
 
 
@@ -156,7 +165,7 @@ class PagePathField(serializers.Field):
             "id": page.pk,
             "title": page.title,
             "type": model._meta.label,
-            "url": page.get_full_url(request=request),
+            "url": page_url(page, request),
             "locale": language_of(page),
         }
 

@@ -16,3 +16,4 @@ class KoontoConfig(AppConfig):
         # Before any URLconf is imported: the apps' URLconfs use `<id:...>`, ids that fit the
         # database's 64-bit keys (koonto.listing.IdConverter).
         register_converter(IdConverter, "id")
+        from koonto import checks  # noqa: F401 - registers the deploy checks

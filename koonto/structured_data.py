@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from koonto.origin import absolute_url, page_url
 from koonto.templatetags.koonto_tags import ancestors, visible_translations
 from koonto.visibility import rule_for
 
@@ -58,7 +59,8 @@ def number(amount: Decimal) -> int | float:
 
 
 def absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request else url
+    """`url` on the public origin (koonto.origin): never the request's host."""
+    return absolute_url(url)
 
 
 def without_empty(data: dict) -> dict:
@@ -128,7 +130,7 @@ def breadcrumb_trail(page: Page, request) -> list[dict]:
             "id": crumb.pk,
             "name": _("Home") if crumb.depth == 2 else crumb.title,
             "url": crumb.get_url(request=request),
-            "full_url": crumb.get_full_url(request=request),
+            "full_url": page_url(crumb, request),
             "position": position,
         }
         for position, crumb in enumerate(pages, start=1)
@@ -186,7 +188,7 @@ def koonto_organization(home: Page, request) -> dict:
         "@context": SCHEMA_ORG,
         "@type": "Organization",
         "name": SITE_NAME,
-        "url": home.get_full_url(request=request),
+        "url": page_url(home, request),
         "description": site_description(),
     }
 
@@ -200,7 +202,7 @@ def web_page_data(page: Page, request) -> dict:
             "@type": "WebPage",
             "name": page.seo_title or page.title,
             "description": page_description(page),
-            "url": page.get_full_url(request=request),
+            "url": page_url(page, request),
             "inLanguage": current_language(),
             "datePublished": iso(page.first_published_at),
             "dateModified": iso(page.last_published_at),
@@ -228,14 +230,14 @@ def open_graph(page: Page | None, request, title: str) -> dict:
     """Open Graph fields for a page, or for a view that is not a page (page=None)."""
     language = current_language()
     if page is not None:
-        url = page.get_full_url(request=request)
+        url = page_url(page, request)
         alternates = alternate_languages(page, request)
         # Pages that are one piece of content say `og_type = "article"`; sections are websites.
         og_type = getattr(page, "og_type", "website")
         description = page_description(page)
         image = listing_image(page, request)
     else:
-        url = absolute(request, request.path) if request else ""
+        url = absolute_url(request.path) if request else ""
         alternates, og_type, description, image = [], "website", "", None
     image = image or default_share_image(request)
     return {

@@ -13,6 +13,8 @@ export GUNICORN_BIND="${GUNICORN_BIND:-${HOST:-127.0.0.1}:${PORT:-8000}}"
 # Plain http on this machine: no redirect to https, no HSTS promise to the browser.
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-0}"
 export SECURE_HSTS_SECONDS="${SECURE_HSTS_SECONDS:-0}"
+# Every absolute URL (and, through setup_editorial, the Site record) uses this address.
+export KOONTO_PUBLIC_URL="${KOONTO_PUBLIC_URL:-http://${GUNICORN_BIND}}"
 
 # Production settings refuse to start without a secret key. For this local run only, make a
 # throwaway one (sessions end when the run ends); a real deployment sets its own and keeps it.

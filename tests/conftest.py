@@ -6,6 +6,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
+from koonto.origin import site_address
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -56,7 +57,9 @@ def home(db, fi_locale):
     """A Finnish HomePage as the default site's root, in place of Wagtail's welcome page."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="koonto", locale=fi_locale)
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    # The Site record follows KOONTO_PUBLIC_URL, as setup_editorial makes it on a deployment.
+    hostname, port = site_address()
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": hostname, "port": port, "root_page": home})
     Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type=home.content_type).delete()
     return home
 

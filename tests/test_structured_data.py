@@ -153,7 +153,7 @@ def test_in_person_paid_event_is_an_event_with_place_offer_and_organiser(client,
     data = only(get_html(client, page.url), "Event")
     assert data["name"] == "Rahoitusinfo"
     assert data["description"] == "Kaikki hankehausta."
-    assert data["url"] == full_url(page) == "http://localhost/fi/tapahtumat/" + page.slug + "/"
+    assert data["url"] == full_url(page) == "http://testserver/fi/tapahtumat/" + page.slug + "/"
     assert data["inLanguage"] == "fi"
     assert data["startDate"] == "2026-12-06T10:00:00+02:00"
     assert data["endDate"] == "2026-12-06T12:30:00+02:00"
@@ -275,8 +275,8 @@ def test_guide_has_exactly_one_breadcrumb_list_in_json_ld_with_absolute_urls(cli
     html = get_html(client, guide.url)
     crumbs = only(html, "BreadcrumbList")
     assert crumbs["itemListElement"] == [
-        {"@type": "ListItem", "position": 1, "name": "Etusivu", "item": "http://localhost/fi/"},
-        {"@type": "ListItem", "position": 2, "name": "Rahoitusoppaat", "item": "http://localhost/fi/rahoitus/"},
+        {"@type": "ListItem", "position": 1, "name": "Etusivu", "item": "http://testserver/fi/"},
+        {"@type": "ListItem", "position": 2, "name": "Rahoitusoppaat", "item": "http://testserver/fi/rahoitus/"},
         {"@type": "ListItem", "position": 3, "name": "Näin haet", "item": full_url(guide)},
     ]
     # JSON-LD only: the visible trail carries no second, microdata BreadcrumbList.
@@ -307,7 +307,7 @@ def test_home_page_is_koonto_the_organization_in_each_language(client, site, en_
         html = get_html(client, home.url)
         data = only(html, "Organization")
         assert data["name"] == "Koonto"
-        assert data["url"] == full_url(home) == f"http://localhost/{language}/"
+        assert data["url"] == full_url(home) == f"http://testserver/{language}/"
         assert data["description"]
         assert_shareable(html, full_url(home), {"fi": "fi_FI", "en": "en_GB"}[language])
         assert one_meta(html, "og:type") == "website"

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Request id (ops/logging.py) first: every later log line and every response carries it.
     "ops.logging.RequestIdMiddleware",
+    # HEAD answers lose their body last, after every other middleware saw it (ops/http.py).
+    "ops.http.HeadResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security (ops/security.py) sits high so that every response gets the headers, also
     # cached pages, 304s and CORS preflights (Content-Security-Policy, Permissions-Policy), and
@@ -104,7 +107,10 @@ MIDDLEWARE = [
     "ops.security.PermissionsPolicyMiddleware",
     "ops.security.ProtectedMediaMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    # gzip for API JSON, feeds and the sitemap (ops/compression.py): above ConditionalGet and the
+    # page cache, so ETags come from the uncompressed body and cached hits are compressed too.
+    "ops.compression.FeedAndAPICompressionMiddleware",
+    "ops.http.ConditionalGetMiddleware",
     "ops.pagecache.AnonymousPageCacheMiddleware",
     "ops.cache_headers.PublicCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -115,6 +121,8 @@ MIDDLEWARE = [
     "api.params.APIParametersMiddleware",
     "ops.input_guard.PathGuardMiddleware",
     "api.views.APIWritesMiddleware",
+    # HEAD and OPTIONS on API v3, which routes only declared methods (api/http.py).
+    "api.http.APIMethodsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -306,9 +314,11 @@ EMAIL_TIMEOUT = 10
 # Wagtail
 WAGTAIL_SITE_NAME = "Koonto"
 # The public origin of every absolute URL (koonto/origin.py); the admin's links follow it
-# unless the admin is served from another address.
+# unless the admin is served from another address. Wagtail's API builds `detail_url`,
+# `download_url` and the `find/` redirect from WAGTAILAPI_BASE_URL: always the origin.
 KOONTO_PUBLIC_URL = env.str("KOONTO_PUBLIC_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", KOONTO_PUBLIC_URL)
+WAGTAILAPI_BASE_URL = KOONTO_PUBLIC_URL
 # Search (search/): Koonto indexes and queries base forms it computes itself (koonto/normalise.py),
 # so PostgreSQL must not stem again: "simple" only lowercases, as SQLite's FTS5 does.
 WAGTAILSEARCH_BACKENDS = {
@@ -387,8 +397,12 @@ KOONTO_CALENDAR_SIZE = env.int("KOONTO_CALENDAR_SIZE", 500)
 # CORS: only the API under /api/ answers other origins, and only those listed. Cross-origin
 # writes are allowed only when the API accepts writes (KOONTO_API_WRITES); no credentials.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/.*$"
+# The feeds (`.rss`, `.ics` under a language prefix) answer CORS like the API.
+CORS_URLS_REGEX = r"^/(api/.*|[a-z]{2}(-[a-z]+)?/.+\.(rss|ics))$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Conditional requests from browsers: If-None-Match may be sent, the ETag may be read.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag"]
 if KOONTO_API_WRITES:
     CORS_ALLOW_METHODS += ["POST", "PUT", "PATCH", "DELETE"]
 

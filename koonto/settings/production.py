@@ -35,6 +35,12 @@ def proxy_ssl_header(value: str) -> tuple[str, str] | None:
     return "HTTP_" + name.strip().upper().replace("-", "_"), expected.strip()
 
 
+# The public origin has no default here: `check --deploy` refuses a missing, plain-http or
+# loopback one (koonto/checks.py), which the development default would be.
+KOONTO_PUBLIC_URL = env.str("KOONTO_PUBLIC_URL", "")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", KOONTO_PUBLIC_URL)
+WAGTAILAPI_BASE_URL = KOONTO_PUBLIC_URL
+
 SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env.str("SECURE_PROXY_SSL_HEADER"))
 # Plain HTTP is redirected to HTTPS, except the health checks that a load balancer may make
 # over plain HTTP on the private network.

@@ -19,7 +19,7 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(env.path("KOONTO_TEST_DB_FILE", BASE_DIR / ".pytest-db.sqlite3"))}
 KOONTO_PUBLIC_URL = "http://testserver"
-WAGTAILADMIN_BASE_URL = KOONTO_PUBLIC_URL
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = KOONTO_PUBLIC_URL
 # Tests clear the caches before each test: never a shared Redis, even with REDIS_URL set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The anonymous page cache is tested on its own (tests/test_page_cache.py); elsewhere tests

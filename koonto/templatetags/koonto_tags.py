@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from koonto.origin import absolute_url, page_url
 from koonto.site_texts import public_site_texts
 from koonto.visibility import language_of, rule_for
 from ops.pagecache import until_content_changes
@@ -145,10 +146,10 @@ def alternate_links(context, page):
     if not isinstance(page, Page):
         return ""
     translations = visible_translations(page, request)
-    links = [(code, p.get_full_url(request=request)) for code, p in translations.items()]
+    links = [(code, page_url(p, request)) for code, p in translations.items()]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
-        links.append(("x-default", default.get_full_url(request=request)))
+        links.append(("x-default", page_url(default, request)))
     return format_html_join("\n    ", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
@@ -182,3 +183,12 @@ def site_texts():
     """`{% site_texts as texts %}`: the programme, implementers and footer contacts in the page's
     language, else in Finnish (koonto.site_texts.public_site_texts)."""
     return public_site_texts()
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, page_or_path):
+    """`{% public_url page %}` or `{% public_url path %}`: absolute, on the public origin
+    (koonto.origin), for the places that need a whole URL (e-mails, a calendar address to copy)."""
+    if isinstance(page_or_path, Page):
+        return page_url(page_or_path, context.get("request"))
+    return absolute_url(str(page_or_path))

@@ -128,7 +128,8 @@ def test_v2_errors_and_unknown_api_paths_are_problems(client, event):
         "type": "about:blank",
         "title": "Bad Request",
         "status": 400,
-        "detail": "query parameter is not an operation or a recognised field: colour",
+        "detail": "colour: query parameter is not an operation or a recognised field: colour",
+        "parameter": "colour",
     }
     assert problem(client, "/api/v2/pages/?format=nonsense", status=404)["detail"]
 

@@ -47,7 +47,7 @@ def test_switcher_leads_to_the_same_page_in_english(client, home, en_home, guide
     english = translate(guide, en_locale, "Guide")
     html = client.get(guide.url).content.decode()
     assert f'href="{english.url}"' in switcher(html)
-    assert '<link rel="alternate" hreflang="en" href="http://localhost/en/rahoitus/opas/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/rahoitus/opas/">' in html
 
 
 def test_untranslated_page_says_so_in_english_and_offers_the_finnish_page(client, home, en_home):
@@ -102,13 +102,13 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, home, en_
     StandardPageFactory(parent=home, title="Vain suomeksi", slug="vain-suomeksi")
     StandardPageFactory(parent=home, title="Luonnos", slug="luonnos", live=False)
     xml = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://localhost/fi/tietoa/</loc>" in xml
-    assert "<loc>http://localhost/en/about/</loc>" in xml
-    assert "<loc>http://localhost/fi/vain-suomeksi/</loc>" in xml
+    assert "<loc>http://testserver/fi/tietoa/</loc>" in xml
+    assert "<loc>http://testserver/en/about/</loc>" in xml
+    assert "<loc>http://testserver/fi/vain-suomeksi/</loc>" in xml
     assert "luonnos" not in xml
-    entry = xml.split("<loc>http://localhost/en/about/</loc>")[1].split("</url>")[0]
-    assert '<xhtml:link rel="alternate" hreflang="fi" href="http://localhost/fi/tietoa/"' in entry
-    assert '<xhtml:link rel="alternate" hreflang="x-default" href="http://localhost/fi/tietoa/"' in entry
+    entry = xml.split("<loc>http://testserver/en/about/</loc>")[1].split("</url>")[0]
+    assert '<xhtml:link rel="alternate" hreflang="fi" href="http://testserver/fi/tietoa/"' in entry
+    assert '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/fi/tietoa/"' in entry
 
 
 def test_sitemap_query_count_does_not_grow_with_pages(client, home, django_assert_max_num_queries):
@@ -140,7 +140,7 @@ def test_swedish_switched_on_by_settings_serves_sv_and_appears_in_the_switcher(c
     assert '<html lang="sv">' in response.content.decode()
     html = client.get("/fi/").content.decode()
     assert 'href="/sv/" lang="sv"' in switcher(html) and "Svenska" in switcher(html)
-    assert '<link rel="alternate" hreflang="sv" href="http://localhost/sv/">' in html
+    assert '<link rel="alternate" hreflang="sv" href="http://testserver/sv/">' in html
 
 
 def test_swedish_is_an_admin_language_when_switched_on(client, swedish):

@@ -32,9 +32,9 @@ def test_finnish_home_page_is_in_finnish(client, home):
 
 def test_alternate_links_list_every_live_translation_and_x_default(client, home, en_home):
     html = client.get("/fi/").content.decode()
-    assert '<link rel="alternate" hreflang="fi" href="http://localhost/fi/">' in html
-    assert '<link rel="alternate" hreflang="en" href="http://localhost/en/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://localhost/fi/">' in html
+    assert '<link rel="alternate" hreflang="fi" href="http://testserver/fi/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/fi/">' in html
 
 
 def test_switcher_leads_to_the_translation_or_says_there_is_none(client, home, en_home):

@@ -43,7 +43,7 @@ def test_publishing_purges_the_page_url_from_the_proxy(site, purge_proxy, django
     with override_settings(WAGTAILFRONTENDCACHE=backends), django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
 
-    assert ("localhost", "/fi/tietoa/") in received
+    assert ("testserver", "/fi/tietoa/") in received
 
 
 def test_without_a_purge_url_publishing_sends_nothing(site, purge_proxy, django_capture_on_commit_callbacks):

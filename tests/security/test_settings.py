@@ -103,3 +103,29 @@ def test_password_validators_refuse_short_and_common_passwords():
         with pytest.raises(ValidationError):
             validate_password(password)
     validate_password("pitkä-ja-harvinainen-lause-42")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("", "KOONTO_PUBLIC_URL is not set"),
+        ("http://koonto.example.fi", "does not start with https://"),
+        ("https://localhost", "names this machine"),
+        ("https://127.0.0.1:8000", "is a loopback address"),
+        ("https://[::1]", "is a loopback address"),
+        ("https://koonto.example.fi/fi/", "without a path"),
+    ],
+)
+def test_check_deploy_refuses_a_public_origin_that_is_missing_plain_http_or_this_machine(value, reason):
+    result = manage("check", "--deploy", env=example_environment(KOONTO_PUBLIC_URL=value))
+
+    assert result.returncode != 0
+    assert "koonto.E001" in result.stderr
+    assert reason in result.stderr
+
+
+def test_the_public_origin_checks_pass_for_an_https_host():
+    from koonto.checks import origin_problem
+
+    assert origin_problem("https://koonto.example.fi") is None
+    assert origin_problem("https://koonto.example.fi:8443") is None

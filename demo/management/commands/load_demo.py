@@ -61,6 +61,7 @@ from koonto.models import (
     TagTranslation,
     Theme,
 )
+from koonto.origin import public_origin, site_address, sync_site
 from showcase.models import ShowcaseMunicipality, ShowcaseOrganisation, ShowcaseTargetGroup, ShowcaseTheme
 
 # Counts in the final report (of Finnish objects created and of English translations made), in the
@@ -117,6 +118,8 @@ class Command(BaseCommand):
         self.report()
         apply_editorial_rules()
         self.stdout.write("Editorial groups, permissions and workflows are in place.")
+        # The Site record follows KOONTO_PUBLIC_URL, so that Wagtail's own URLs agree with Koonto's.
+        self.stdout.write(sync_site() or f"The Site record already points at {public_origin()}.")
 
     def read_english(self) -> catalogue.English:
         """The catalogue as demo_messages would write it now; fuzzy and missing English go into the report."""
@@ -323,8 +326,9 @@ class Command(BaseCommand):
         """Point the default site at the Finnish home in place of Wagtail's welcome page, which is then deleted."""
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
-            self.notes.append("created the default site (localhost:80)")
-            return Site.objects.create(hostname="localhost", port=80, site_name="Koonto", root_page=home, is_default_site=True)
+            hostname, port = site_address()
+            self.notes.append(f"created the default site ({hostname}:{port})")
+            return Site.objects.create(hostname=hostname, port=port, site_name="Koonto", root_page=home, is_default_site=True)
         if site.root_page_id == home.pk:
             return site
         old_root = site.root_page
