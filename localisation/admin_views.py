@@ -45,6 +45,8 @@ from localisation.permissions import TranslationPermissions, enabled_target_loca
 
 @require_POST
 def submit_translation_for_review(request, translation_id: int):
+    """Save the translated strings into a draft revision and, unless the user chose "Save draft"
+    (``action=save``), start or resume the page's workflow. Back to the translation editor."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
     page = Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
     if page is None or not page.permissions_for_user(request.user).can_edit():
@@ -52,20 +54,21 @@ def submit_translation_for_review(request, translation_id: int):
     page = page.specific
     workflow = page.get_workflow()
     workflow_state = page.current_workflow_state
+    submit = request.POST.get("action", "submit") != "save"
 
     with transaction.atomic():
         translation.save_target(user=request.user, publish=False)
         page.refresh_from_db()
-        if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        if submit and workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             workflow_state.resume(request.user)
-        elif workflow_state is None and workflow is not None:
+        elif submit and workflow_state is None and workflow is not None:
             workflow.start(page, request.user)
 
-    if workflow is None:
+    if not submit or workflow is None:
         messages.success(request, _("The translation '%(title)s' was saved as a draft.") % {"title": page.title})
     else:
         messages.success(request, _("The translation '%(title)s' was saved and submitted for review.") % {"title": page.title})
-    return redirect(reverse("wagtailadmin_explore", args=(page.get_parent().pk,)))
+    return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
 
 
 def read_pofile(upload) -> polib.POFile | None:

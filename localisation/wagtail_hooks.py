@@ -8,7 +8,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-
 from wagtail_localize.models import Translation, TranslationSource
 
 from localisation.admin_views import submit_translation_for_review, upload_pofile

@@ -146,7 +146,9 @@ def test_a_translator_syncs_the_translation_they_work_on(
     assert "Uusi lause." in {segment.string.data for segment in source.stringsegment_set.select_related("string")}
 
 
-def test_a_user_without_rights_on_the_translation_may_not_sync(client, finnish_event, communications, expert, en_locale, django_capture_on_commit_callbacks):
+def test_a_user_without_rights_on_the_translation_may_not_sync(
+    client, finnish_event, communications, expert, en_locale, django_capture_on_commit_callbacks
+):
     client.force_login(communications)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(start_url(finnish_event), {"locales": [en_locale.pk]})
