@@ -40,6 +40,7 @@ from wagtail_localize.views import submit_translations as localize_submit
 from wagtail_localize.views import update_translations as localize_update
 
 from koonto.permissions import may_publish
+from localisation.notifications import notify_translation_requested
 from localisation.permissions import TranslationPermissions, enabled_target_locales
 
 
@@ -162,6 +163,12 @@ class SubmitPageTranslationView(localize_submit.SubmitPageTranslationView):
         chosen = [locale for locale in offered if locale.language_code == self.request.GET.get("select_locale")]
         form.initial = {"locales": chosen or offered}
         return form
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        locales = form.cleaned_data["locales"]
+        transaction.on_commit(lambda: notify_translation_requested(self.object, locales, self.request.user))
+        return response
 
     def post(self, request, **kwargs):
         form = self.get_form()

@@ -247,12 +247,20 @@ def test_a_new_finnish_sentence_keeps_the_translation_out_of_date_after_a_sync(
 
     guide = guide.specific
     guide.summary = f"{guide.summary} Uusi lause hakuajasta."
-    guide.save_revision().publish()
+    guide.save_revision()  # a Finnish draft: the translation is behind its source
     response = report(client, admin)
     assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
     assert cell(response, "Hakuopas").source_changed and not cell(response, "Hakuopas").untranslated
     assert "Suomenkielinen sivu on muuttunut" in response.text
 
+    # Publishing it passes the new sentence to the translation (localisation.source_changes) ...
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.get_latest_revision().publish()
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert cell(response, "Hakuopas").untranslated == 1 and not cell(response, "Hakuopas").source_changed
+
+    # ... and a sync that publishes the translation (the sentence still Finnish) changes nothing.
     sync(guide, en_locale, django_capture_on_commit_callbacks, publish=True)
     response = report(client, admin)
     assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
