@@ -23,7 +23,8 @@ language, one status:
     the way, or one whose syncing was stopped) is behind when F is later than T. A missing
     timestamp means "never". Editing the translation counts as catching up on purpose.
   * *untranslated segments*: a synced translation has strings of the current (last synced)
-    Finnish source without a translation into that language. A sync publishes such strings
+    Finnish source without a translation into that language (the slug aside: it follows the
+    translated title, localisation.slugs). A sync publishes such strings
     in Finnish, so a sync alone never makes a translation up to date.
   * *not published*: the translation is a draft, or has changes that are not live yet.
 - **up to date**: every segment of the current source is translated and the translation is
@@ -349,6 +350,7 @@ class TranslationReport:
             )
             rows = (
                 StringSegment.objects.filter(source__locale=self.source_locale, source__object_id__in=page_keys)
+                .exclude(context__path="slug")  # the slug follows the translated title (localisation.slugs)
                 .filter(~Exists(translated))
                 .values("source_id")
                 .annotate(missing=Count("pk"))
@@ -403,8 +405,9 @@ class TranslationReport:
         if translated is None or translated["alias_of_id"] is not None:
             action_url = None
             if may_translate:
+                # No "next": after starting, wagtail-localize opens the new translation's editor.
                 url = reverse("wagtail_localize:submit_page_translation", args=[page["id"]])
-                action_url = self._with_params(url, select_locale=language.code)
+                action_url = f"{url}?{urlencode({'select_locale': language.code})}"
             return TranslationCell(
                 language,
                 MISSING,

@@ -210,12 +210,14 @@ def _open_call() -> dict[str, str]:
 
 
 def _make_staff():
-    """The editor and the communications person of the editorial journey."""
-    from editorial.rules import COMMUNICATIONS, EDITORS
+    """The editor and the communications person of the editorial journey, and the translator of
+    the translation journey."""
+    from editorial.rules import COMMUNICATIONS, EDITORS, TRANSLATORS
     from tests.factories import make_user
 
     make_user("selain-toimittaja", EDITORS)
     make_user("selain-viestija", COMMUNICATIONS)
+    make_user("selain-kaantaja", TRANSLATORS)
 
 
 @pytest.fixture(scope="package")
