@@ -30,9 +30,11 @@ def translate_segment(page, source: str, english: str):
     segment.locator("textarea").fill(english)
     segment.get_by_role("button", name="Tallenna").click()
     expect(page.locator("li.complete").filter(has_text=english).last).to_be_visible()
+    # Saved on the server ("Tallennetaan…" gone) before anything else is clicked.
+    expect(page.get_by_text(re.compile("^Tallennetaan"))).to_have_count(0)
 
 
-def approve_in_workflow(page, title: str):
+def approve_in_workflow(page, title: str, screenshot_name: str):
     """Communications opens the work from "Odottaa minua" and approves it in "Viestinnän hyväksyntä"."""
     page.goto("/admin/")
     waiting = page.locator("section").filter(has=page.get_by_role("heading", name="Odottaa minua"))
@@ -43,7 +45,7 @@ def approve_in_workflow(page, title: str):
     expect(footer.get_by_role("button", name="Hyväksy ja julkaise")).to_be_visible()
     # wagtail-localize's own footer ("Publish in English", past the workflow) is not shown.
     expect(page.locator("footer.footer:visible")).to_have_count(1)
-    screenshot(page, f"translation-journey-review-{len(mail.outbox)}")
+    screenshot(page, screenshot_name)
     footer.get_by_role("button", name="Hyväksy ja julkaise").click()
     page.wait_for_load_state()
 
@@ -101,7 +103,7 @@ def test_translator_journey(new_page, demo_site):
     submit_translation(translator)
 
     # Communications approves it in the workflow; the English page is live.
-    approve_in_workflow(communications, ENGLISH_TITLE)
+    approve_in_workflow(communications, ENGLISH_TITLE, "translation-journey-4-review")
     visitor = new_page()
     visitor.goto(demo_site.paths["en:event_index"] + "translation-journey-info-session/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(ENGLISH_TITLE)
@@ -125,10 +127,11 @@ def test_translator_journey(new_page, demo_site):
     # The new sentence waits in the editor (no one had to sync); translated and submitted.
     translator.goto(link[link.index("/admin/") :])
     translate_segment(translator, SUMMARY, ENGLISH_SUMMARY)
+    screenshot(translator, "translation-journey-5-new-sentence")
     submit_translation(translator)
-    approve_in_workflow(communications, ENGLISH_TITLE)
+    approve_in_workflow(communications, ENGLISH_TITLE, "translation-journey-6-review-again")
 
     visitor = new_page()
     visitor.goto(demo_site.paths["en:event_index"] + "translation-journey-info-session/")
     expect(visitor.get_by_text(ENGLISH_SUMMARY)).to_be_visible()
-    screenshot(visitor, "translation-journey-4-english-page")
+    screenshot(visitor, "translation-journey-7-english-page")
