@@ -158,3 +158,23 @@ def test_a_user_without_rights_on_the_translation_may_not_sync(
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response.url == reverse("wagtailadmin_home")
+
+
+def test_translators_find_translate_and_sync_in_the_english_trees_header(
+    client, finnish_event, event_index, translator, communications, en_locale, django_capture_on_commit_callbacks
+):
+    """wagtail-localize shows these buttons only to holders of its global permission."""
+    client.force_login(communications)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(start_url(finnish_event), {"locales": [en_locale.pk]})
+    english_section = event_index.get_translation(en_locale)  # copied on the way: an alias
+    assert english_section.alias_of_id == event_index.pk
+    english_event = finnish_event.get_translation(en_locale)
+    source = TranslationSource.objects.get_for_instance(finnish_event)
+
+    client.force_login(translator)
+    section_header = client.get(reverse("wagtailadmin_explore", args=(english_section.pk,))).text
+    assert f"{start_url(event_index)}?select_locale=en" in section_header
+    assert "Käännä tämä sivu" in section_header
+    event_header = client.get(reverse("wagtailadmin_explore", args=(english_event.pk,))).text
+    assert reverse("wagtail_localize:update_translations", args=(source.pk,)) in event_header
