@@ -24,8 +24,9 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.db import models, transaction
 from wagtail.models import Page, Revision
+from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import SegmentOverride, TranslationSource
@@ -76,6 +77,9 @@ def push_synchronised_fields(page: Page, target: Page) -> bool:
     changed = {attname: value for attname, value in values.items() if getattr(target, attname) != value}
     if changed:
         type(target).objects.filter(pk=target.pk).update(**changed)
+        for attname, value in changed.items():
+            setattr(target, attname, value)
+        index.insert_or_update_object(target)
     _patch_revision(target.live_revision, values)
     if target.latest_revision_id != target.live_revision_id:
         _patch_revision(target.latest_revision, values)
@@ -95,16 +99,22 @@ def on_source_published(sender, instance, revision=None, **kwargs):
     )
     if not targets:
         return
-    strings_changed = False
-    source = TranslationSource.objects.get_for_instance_or_none(page)
-    if source is not None and source.translations.filter(enabled=True).exists():
-        before = _segments(source)
-        source.update_from_db()
-        strings_changed = _segments(source) != before
-    publisher_id = revision.user_id if revision is not None else None
-    for target in targets:
-        if push_synchronised_fields(page, target) or strings_changed:
-            notify_source_changed(page, target, publisher_id)
+    try:
+        with transaction.atomic():
+            strings_changed = False
+            source = TranslationSource.objects.get_for_instance_or_none(page)
+            if source is not None and source.translations.filter(enabled=True).exists():
+                before = _segments(source)
+                source.update_from_db()
+                strings_changed = _segments(source) != before
+            publisher_id = revision.user_id if revision is not None else None
+            changed_targets = [target for target in targets if push_synchronised_fields(page, target) or strings_changed]
+    except Exception:
+        # The Finnish publication stands whatever happens here; a sync from the admin can redo it.
+        logger.exception("Passing the change of page %s on to its translations failed", page.pk)
+        return
+    for target in changed_targets:
+        notify_source_changed(page, target, publisher_id)
 
 
 def _segments(source: TranslationSource) -> set[tuple[int, int]]:

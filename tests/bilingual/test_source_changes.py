@@ -11,7 +11,14 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
 
 from localisation.report import OUT_OF_DATE, UP_TO_DATE, TranslationReport
@@ -53,6 +60,7 @@ def finnish_event(site, event_index):
         slug="syysseminaari",
         summary="Seminaari hankkeille.",
         venue="Kuopion kaupungintalo",
+        registration_url="https://example.fi/ilmoittaudu",
         starts_at=datetime(2030, 9, 2, 13, 0, tzinfo=HELSINKI),
         ends_at=datetime(2030, 9, 2, 15, 0, tzinfo=HELSINKI),
     )
@@ -176,3 +184,38 @@ def test_translators_are_told_when_a_translation_is_requested(
     [message] = mail.outbox
     assert message.subject == "Käännöspyyntö kielelle englanti: Syysseminaari"
     assert f"http://testserver/admin/pages/{english.pk}/edit/" in message.body
+
+
+def test_a_field_the_translator_overrode_keeps_their_value(
+    finnish_event, live_english_event, editor, en_locale, translator, django_capture_on_commit_callbacks
+):
+    source = TranslationSource.objects.get_for_instance(finnish_event)
+    segment = OverridableSegment.objects.get(source=source, context__path="registration_url")
+    SegmentOverride.objects.create(
+        locale=en_locale, context=segment.context, data_json='"https://example.fi/en/register"', last_translated_by=translator
+    )
+    type(live_english_event).objects.filter(pk=live_english_event.pk).update(registration_url="https://example.fi/en/register")
+    new_start = datetime(2030, 9, 5, 9, 0, tzinfo=HELSINKI)
+    change_in_finnish(
+        finnish_event,
+        editor,
+        django_capture_on_commit_callbacks,
+        starts_at=new_start,
+        ends_at=datetime(2030, 9, 5, 11, 0, tzinfo=HELSINKI),
+        registration_url="https://example.fi/ilmoittaudu-uudelleen",
+    )
+    english = Page.objects.get(pk=live_english_event.pk).specific
+    assert english.starts_at == new_start
+    assert english.registration_url == "https://example.fi/en/register"
+
+
+def test_a_failure_to_pass_the_change_on_never_stops_the_finnish_publication(
+    finnish_event, live_english_event, editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(page, target):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr("localisation.source_changes.push_synchronised_fields", broken)
+    page = change_in_finnish(finnish_event, editor, django_capture_on_commit_callbacks, venue="Joensuun kaupungintalo")
+    page.refresh_from_db()
+    assert page.venue == "Joensuun kaupungintalo" and page.live and not page.has_unpublished_changes
