@@ -12,8 +12,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.browser.conftest import PASSWORD
 from tests.browser.helpers import screenshot
-from tests.browser.test_editorial import log_in, open_actions_menu
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,22 @@ TITLE = "Käännöspolun infotilaisuus"
 ENGLISH_TITLE = "Translation journey info session"
 SUMMARY = "Kerromme, miten hankehakemus tehdään."
 ENGLISH_SUMMARY = "We explain how to write a project application."
+
+
+def log_in(new_page, username: str):
+    """A fresh browser context logged in to the admin as `username`."""
+    page = new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def open_actions_menu(page):
+    """The save button's menu ("Lisää toimintoja") holds submit, approve and publish."""
+    page.locator("footer .w-dropdown__toggle").first.click()
 
 
 def translate_segment(page, source: str, english: str):
