@@ -67,15 +67,6 @@ class TranslationPermissions:
         (``None``: that language has no tree yet)."""
         return self.has_global_permission or (path is not None and self.may_work_at(path))
 
-    def may_translate_anything(self) -> bool:
-        """Whether some translation tree is theirs: the translate actions are worth showing."""
-        if self.is_everything or self.has_global_permission:
-            return True
-        source_paths = set(
-            Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).values_list("path", flat=True)
-        )
-        return any(not any(path.startswith(root) for root in source_paths) for path in self._work_paths)
-
     def target_place(self, page: Page, locale: Locale) -> Page | None:
         """Where the translation of ``page`` into ``locale`` is or would be: the translation itself
         (an alias too), else the nearest ancestor's translation, else that language's root."""
