@@ -3,7 +3,7 @@
 wagtail-localize sends the slug to translators as a string of its own, shown under the
 promote tab ("Nosto") where translators rarely look, so English addresses stayed Finnish. Here,
 whenever a translation (a page outside the source language that wagtail-localize syncs) is
-saved, its slug is made from its title, unless someone set it:
+saved with a translated title, its slug is made from that title, unless someone set it:
 
 - a translator translated the slug string in the translation editor (or a PO file), or
 - the slug being saved is not the Finnish one (set by hand in the page editor, e.g. after
@@ -62,8 +62,8 @@ def follow_title(sender, instance, raw=False, update_fields=None, **kwargs):
     source = Page.objects.filter(translation_key=instance.translation_key, locale=translation.source.locale).first()
     if source is None:
         return
-    if not _is_finnish(instance.slug, source):
-        return
+    if instance.title == source.title or not _is_finnish(instance.slug, source):
+        return  # the title is not translated yet (the Finnish slug stays), or the slug was set by hand
     wanted = slugify(instance.title)
     if not wanted or wanted == instance.slug:
         return
