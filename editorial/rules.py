@@ -17,6 +17,17 @@ Roles (group names as staff see them):
 - Kääntäjät (translators): edit pages in the non-source language trees only; never
   publish or delete.
 
+Starting a translation into a language, and syncing a translation, belong to those who may
+edit pages in that language's tree (the `change` or `publish` page permission there: the
+localisation app reads these grants). So translators start translations into every
+non-source language, editors and communications into every language; a group given `change`
+on one language's tree alone translates into that language alone.
+
+Translations go through communications' step only: the subject-matter review of guides and
+funding calls happened on the Finnish source, so the two-step workflow is assigned to the
+source language's guide sections and the other languages' guide sections inherit the
+one-step review of their language root.
+
 Publishing without review is for those who may publish, also through wagtail-localize
 (localisation.admin_views). What each page type lets a user do with a page (Wagtail's
 permission tester, with Koonto's narrower rule for deleting) and `may_publish` are in
@@ -181,12 +192,15 @@ def ensure_workflows(groups: dict[str, Group]) -> tuple[Workflow, Workflow]:
 
 
 def assign_workflows(default: Workflow, guides: Workflow) -> None:
-    """One-step review everywhere; two steps in every language's guide section."""
+    """One-step review everywhere; two steps in the source language's guide sections."""
     _assign(default, Page.get_first_root_node())
     for root in language_roots():
         _assign(default, root)
-    for guide_index in GuideIndexPage.objects.all():
+    source_guide_indexes = GuideIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    for guide_index in source_guide_indexes:
         _assign(guides, guide_index)
+    # A translated guide section inherits its language root's one-step review.
+    WorkflowPage.objects.filter(workflow=guides).exclude(page__in=source_guide_indexes).delete()
     # Snippets the public sees go through communications' approval too.
     for model_name in _REVIEWED_SNIPPETS:
         content_type = ContentType.objects.get_by_natural_key("koonto", model_name)

@@ -10,6 +10,11 @@
   at once, and wagtail-localize asks only for edit (or translate) permission. Here they are
   for those who may publish what they would make live; localisation/urls.py puts these views
   in front of wagtail-localize's URLs.
+- Starting and syncing a translation: wagtail-localize asks for one global permission; here
+  the page permissions on each language tree decide (localisation.permissions), so translators
+  start translations into their languages and sync the translations they work on. The start
+  form offers only those languages, pre-selects every one that is missing, and an empty
+  choice is a form error.
 
 Who may publish is the permission rule of the bottom layer (koonto.permissions.may_publish).
 """
@@ -31,13 +36,18 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views import edit_translation as localize_views
+from wagtail_localize.views import submit_translations as localize_submit
 from wagtail_localize.views import update_translations as localize_update
 
 from koonto.permissions import may_publish
+from localisation.notifications import notify_translation_requested
+from localisation.permissions import TranslationPermissions, enabled_target_locales
 
 
 @require_POST
 def submit_translation_for_review(request, translation_id: int):
+    """Save the translated strings into a draft revision and, unless the user chose "Save draft"
+    (``action=save``), start or resume the page's workflow. Back to the translation editor."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
     page = Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
     if page is None or not page.permissions_for_user(request.user).can_edit():
@@ -45,20 +55,21 @@ def submit_translation_for_review(request, translation_id: int):
     page = page.specific
     workflow = page.get_workflow()
     workflow_state = page.current_workflow_state
+    submit = request.POST.get("action", "submit") != "save"
 
     with transaction.atomic():
         translation.save_target(user=request.user, publish=False)
         page.refresh_from_db()
-        if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        if submit and workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             workflow_state.resume(request.user)
-        elif workflow_state is None and workflow is not None:
+        elif submit and workflow_state is None and workflow is not None:
             workflow.start(page, request.user)
 
-    if workflow is None:
+    if not submit or workflow is None:
         messages.success(request, _("The translation '%(title)s' was saved as a draft.") % {"title": page.title})
     else:
         messages.success(request, _("The translation '%(title)s' was saved and submitted for review.") % {"title": page.title})
-    return redirect(reverse("wagtailadmin_explore", args=(page.get_parent().pk,)))
+    return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
 
 
 def read_pofile(upload) -> polib.POFile | None:
@@ -115,9 +126,74 @@ def convert_to_alias(request, page_id: int):
     return localize_convert.convert_to_alias(request, page_id)
 
 
+class SubmitTranslationForm(localize_submit.SubmitTranslationForm):
+    """wagtail-localize's form, offering only the enabled languages the user may translate into."""
+
+    def __init__(self, instance, *args, allowed_locales=(), **kwargs):
+        super().__init__(instance, *args, **kwargs)
+        field = self.fields["locales"]
+        field.queryset = field.queryset.filter(pk__in=[locale.pk for locale in allowed_locales])
+        field.label = _("Languages")
+        field.error_messages["required"] = _("Choose at least one language to translate into.")
+        if len(field.queryset) < 2:
+            self.fields["select_all"].widget = forms.HiddenInput()
+
+
+class SubmitPageTranslationView(localize_submit.SubmitPageTranslationView):
+    """Start a translation: for anyone who may edit pages where the translation will live."""
+
+    def dispatch(self, request, *args, **kwargs):
+        page = self.get_object()
+        self.translation_permissions = TranslationPermissions(request.user)
+        self.allowed_locales = self.translation_permissions.translatable_locales(page, enabled_target_locales())
+        if not self.allowed_locales:
+            raise PermissionDenied
+        if not self.translation_permissions.has_global_permission:
+            # wagtail-localize's dispatch asks for its global permission; the language trees decided above.
+            self.object = page
+            self.components = localize_submit.TranslationComponentManager.from_request(request, source_object_instance=page)
+            return super(localize_submit.SubmitTranslationView, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        if self.request.method == "POST":
+            return SubmitTranslationForm(self.object, self.request.POST, allowed_locales=self.allowed_locales)
+        form = SubmitTranslationForm(self.object, allowed_locales=self.allowed_locales)
+        offered = list(form.fields["locales"].queryset)
+        chosen = [locale for locale in offered if locale.language_code == self.request.GET.get("select_locale")]
+        form.initial = {"locales": chosen or offered}
+        return form
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        locales = form.cleaned_data["locales"]
+        transaction.on_commit(lambda: notify_translation_requested(self.object, locales, self.request.user))
+        return response
+
+    def post(self, request, **kwargs):
+        form = self.get_form()
+        if form.is_valid() and self.components.is_valid():
+            return self.form_valid(form)
+        # wagtail-localize builds a second, fresh form for the page; keep this one and its errors.
+        self.get_form = lambda: form
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+
 class UpdateTranslationsView(localize_update.UpdateTranslationsView):
     """wagtail-localize's sync view, with "Publish immediately" only for those who may publish
-    every translation it would publish; for others the option is gone and a forged one refused."""
+    every translation it would publish; for others the option is gone and a forged one refused.
+
+    Who may sync at all: localisation.permissions (edit rights on one of the translations)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        permissions = TranslationPermissions(request.user)
+        if permissions.has_global_permission:
+            return super().dispatch(request, *args, **kwargs)
+        self.object = self.get_object()
+        if not permissions.may_sync(self.object.get_source_instance(), self.instances_to_publish()):
+            raise PermissionDenied
+        self.components = localize_submit.TranslationComponentManager.from_request(request, source_object_instance=self.object)
+        return super(localize_update.UpdateTranslationsView, self).dispatch(request, *args, **kwargs)
 
     @cached_property
     def may_publish_translations(self) -> bool:

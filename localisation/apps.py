@@ -16,6 +16,8 @@ class LocalisationConfig(AppConfig):
     def ready(self):
         # Here, not at the top of the module: the handlers import the models, which are not
         # loaded when apps.py is imported.
-        from localisation import tag_sync
+        from localisation import slugs, source_changes, tag_sync
 
         tag_sync.connect()
+        source_changes.connect()
+        slugs.connect()

@@ -3,11 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from koonto.dashboard import DashboardPanel, PanelItem
-from localisation.report import MISSING, OUT_OF_DATE, TranslationReport, can_view_report, report_url
+from localisation.report import MISSING, OUT_OF_DATE, UNTRANSLATED, TranslationReport, can_view_report, report_url
 
 
 class TranslationsNeedingWorkPanel(DashboardPanel):
-    """Counts of missing and out-of-date translations of the pages the user may see, with links to the report."""
+    """Counts of missing and out-of-date translations, and of untranslated segments, of the pages
+    the user may see or translate (the report's rows), with links to the report."""
 
     name = "koonto_translations_needing_work"
     order = 95
@@ -27,5 +28,13 @@ class TranslationsNeedingWorkPanel(DashboardPanel):
                 if counts[(status, language.code)]
             )
             items.append(PanelItem(f"{label}: {counts[status]}", report_url(status=status), by_language))
+        by_language = ", ".join(
+            f"{language.name} {counts[(UNTRANSLATED, language.code)]}"
+            for language in report.languages
+            if counts[(UNTRANSLATED, language.code)]
+        )
+        items.append(
+            PanelItem(f"{_('Untranslated segments')}: {counts[UNTRANSLATED]}", report_url(status=OUT_OF_DATE), by_language)
+        )
         items.append(PanelItem(str(_("Translation status of all pages")), report_url()))
         return items

@@ -10,38 +10,41 @@ language, one status:
   translated with ``copy_parents`` (wagtail-localize does so too); an alias shows the Finnish
   content in the other tree, and wagtail-localize's own translate form counts it as untranslated
   and converts it into a translation. The report flags these cells as aliases.
-- **out of date**: the Finnish page changed after the translation last caught up with it.
-  With F = the Finnish page's ``latest_revision_created_at`` and T = the translated page's
-  ``latest_revision_created_at``:
+- **out of date**: the translation exists but is not yet up to date, for one or more of these
+  reasons (each cell lists them):
 
-  * a translation that wagtail-localize syncs (a ``TranslationSource`` for the Finnish page and an
-    *enabled* ``Translation`` into that locale) is out of date when F is later than both the
-    source's ``last_updated_at`` (the last time its strings were extracted from the Finnish page:
-    the first submission, or "Sync translated pages", i.e. ``TranslationSource.update_from_db()``)
-    and T (the last edit or save of the translation);
-  * any other translation (made by ``copy_for_translation``, a parent page that wagtail-localize
-    copied, or one whose syncing was stopped) is out of date when F is later than T.
-
-  A missing timestamp means "never": a Finnish page without revisions is never out of date, a
-  translation without revisions is compared with its sync time alone (or is out of date).
-  Editing the translation counts as catching up on purpose: a translator who saves a
-  translation after the Finnish change has seen the change in the editor.
-- **up to date**: the translation exists and is not out of date.
-- **draft** (an extra flag, combined with either of the two above): the translation exists but is
-  not live.
+  * *the Finnish page changed* after the translation last caught up with it. With F = the
+    Finnish page's ``latest_revision_created_at`` and T = the translated page's
+    ``latest_revision_created_at``: a translation that wagtail-localize syncs (a
+    ``TranslationSource`` for the Finnish page and an *enabled* ``Translation`` into that locale)
+    is behind when F is later than both the source's ``last_updated_at`` (the last time its
+    strings were extracted: the first submission, or a sync, ``TranslationSource.update_from_db()``)
+    and T; any other translation (made by ``copy_for_translation``, a parent page copied on
+    the way, or one whose syncing was stopped) is behind when F is later than T. A missing
+    timestamp means "never". Editing the translation counts as catching up on purpose.
+  * *untranslated segments*: a synced translation has strings of the current (last synced)
+    Finnish source without a translation into that language (the slug aside: it follows the
+    translated title, localisation.slugs). A sync publishes such strings
+    in Finnish, so a sync alone never makes a translation up to date.
+  * *not published*: the translation is a draft, or has changes that are not live yet.
+- **up to date**: every segment of the current source is translated and the translation is
+  published (live, with nothing unpublished), and the Finnish page has not changed since.
+- **draft** (an extra flag): the translation exists but is not live.
 
 Why not wagtail-localize's own report: it lists ``Translation`` records only, so it cannot show
 pages that were never submitted (missing) or translations copied without it, and it has no
 notion of a Finnish change that has not been synced yet.
 
 Rows are built in Python from a fixed number of queries (locales, the Finnish pages, the pages
-of the target locales, the translation sources and their enabled translations, and the user's
-visible and editable page ids), so the report costs the same for 10 pages or 10,000.
+of the target locales, the translation sources and their enabled translations, the untranslated
+segments per language, and the user's permissions), so the report costs the same for 10 pages
+or 10,000.
 
-A row is shown when the user may see the Finnish page in the admin, or one of its translations
-(translators work in the target trees only). Edit links appear only for pages the user may edit,
-and wagtail-localize's translate and update actions only for users with its
-``submit_translation`` permission, which its views require.
+A row is shown when the user may see the Finnish page in the admin, one of its translations, or
+may start or sync one of its translations: translators work in the target trees only, and every
+Finnish page that lacks a translation into their languages is their work. Edit links appear only
+for pages the user may edit; "Translate" and "Sync" for those who may translate where that
+translation lives (localisation.permissions: page permissions on each language tree).
 """
 
 from __future__ import annotations
@@ -55,15 +58,19 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from localisation.permissions import TranslationPermissions
 
 URL_NAME = "koonto_translation_status"
 PER_PAGE = 50
@@ -79,6 +86,7 @@ STATUS_CHOICES = (
     (DRAFT, _("Draft")),
 )
 STATUS_LABELS = dict(STATUS_CHOICES)
+UNTRANSLATED = "untranslated"  # the counter key of untranslated segments
 
 # Page fields the report needs; nothing specific, so one query per locale set whatever the types.
 _PAGE_FIELDS = (
@@ -89,6 +97,7 @@ _PAGE_FIELDS = (
     "translation_key",
     "locale_id",
     "live",
+    "has_unpublished_changes",
     "latest_revision_created_at",
     "alias_of_id",
 )
@@ -144,6 +153,26 @@ class TranslationCell:
     edit_url: str | None = None
     action_url: str | None = None
     action_label: str = ""
+    untranslated: int = 0  # strings of the synced source without a translation
+    source_changed: bool = False  # the Finnish page changed since the translation caught up
+    published: bool = False  # live with nothing unpublished
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why an existing translation is not up to date, in words."""
+        if self.state != OUT_OF_DATE:
+            return []
+        reasons = []
+        if self.source_changed:
+            reasons.append(str(_("The Finnish page has changed")))
+        if self.untranslated:
+            reasons.append(
+                ngettext("%(count)d untranslated segment", "%(count)d untranslated segments", self.untranslated)
+                % {"count": self.untranslated}
+            )
+        if not self.published:
+            reasons.append(str(_("Not published")))
+        return reasons
 
     def has_status(self, status: str) -> bool:
         return self.is_draft if status == DRAFT else self.state == status
@@ -218,8 +247,10 @@ class TranslationReport:
             .values(*_PAGE_FIELDS)
         }
         sources, synced_locales = self._translation_sources()
+        untranslated = self._untranslated_segments()
         visible, editable = self._visible_and_editable_ids()
-        may_submit = self.user.has_perm("wagtail_localize.submit_translation")
+        source_by_path = {page["path"]: page for page in source_pages}
+        roots = {locale_id: page["path"] for (_key, locale_id), page in translations.items() if page["depth"] == 2}
         section_titles = {page["path"]: page["draft_title"] for page in source_pages if page["depth"] <= 3}
         section_ids = {page["path"]: page["id"] for page in source_pages if page["depth"] <= 3}
 
@@ -231,7 +262,18 @@ class TranslationReport:
             for language in self.languages:
                 translated = translations.get((key, language.locale_id))
                 synced = source is not None and (source.pk, language.locale_id) in synced_locales
-                cells.append(self._cell(page, language, translated, source if synced else None, editable, may_submit))
+                place = self._place(page, language, translated, translations, source_by_path, roots)
+                cells.append(
+                    self._cell(
+                        page,
+                        language,
+                        translated,
+                        source if synced else None,
+                        editable,
+                        self.permissions.may_translate_at(place),
+                        untranslated.get((source.pk, language.locale_id), 0) if synced else 0,
+                    )
+                )
             if not self._is_visible(page, cells, visible):
                 continue
             section_path = page["path"][: Page.steplen * 3] if page["depth"] >= 3 else page["path"]
@@ -258,11 +300,18 @@ class TranslationReport:
             seen.setdefault(row.section_id, row.section_title)
         return list(seen.items())
 
+    @cached_property
+    def permissions(self) -> TranslationPermissions:
+        return TranslationPermissions(self.user)
+
     def counts(self) -> Counter:
-        """How many translations are in each status, as (status, language code) and status alone."""
+        """How many translations are in each status, as (status, language code) and status alone;
+        ``UNTRANSLATED`` (and (``UNTRANSLATED``, code)) counts untranslated segments."""
         counter: Counter = Counter()
         for row in self.rows:
             for cell in row.cells:
+                counter[UNTRANSLATED] += cell.untranslated
+                counter[(UNTRANSLATED, cell.language.code)] += cell.untranslated
                 for status, _label in STATUS_CHOICES:
                     if cell.has_status(status):
                         counter[status] += 1
@@ -287,6 +336,44 @@ class TranslationReport:
         )
         return sources, synced
 
+    def _untranslated_segments(self) -> dict[tuple[int, int], int]:
+        """{(translation source id, locale id): strings of the source without a translation into
+        that locale}, for the Finnish pages' sources: one query per target language."""
+        counts: dict[tuple[int, int], int] = {}
+        page_keys = Page.objects.filter(locale=self.source_locale).values("translation_key")
+        for language in self.languages:
+            translated = StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=language.locale_id,
+                has_error=False,
+            )
+            rows = (
+                StringSegment.objects.filter(source__locale=self.source_locale, source__object_id__in=page_keys)
+                .exclude(context__path="slug")  # the slug follows the translated title (localisation.slugs)
+                .filter(~Exists(translated))
+                .values("source_id")
+                .annotate(missing=Count("pk"))
+                .order_by()
+            )
+            for row in rows:
+                counts[(row["source_id"], language.locale_id)] = row["missing"]
+        return counts
+
+    @staticmethod
+    def _place(page, language, translated, translations, source_by_path, roots) -> str | None:
+        """The path where the translation into ``language`` is or would be: the translation (or
+        alias) itself, else the nearest translated ancestor, else the language root."""
+        if translated is not None:
+            return translated["path"]
+        path = page["path"][: -Page.steplen]
+        while len(path) > Page.steplen:
+            ancestor = source_by_path.get(path)
+            if ancestor is not None and (ancestor["translation_key"], language.locale_id) in translations:
+                return translations[(ancestor["translation_key"], language.locale_id)]["path"]
+            path = path[: -Page.steplen]
+        return roots.get(language.locale_id)
+
     def _visible_and_editable_ids(self) -> tuple[set | None, set | None]:
         """Page ids the user may see in the admin and may edit; ``None`` means all (superusers)."""
         if self.user.is_superuser:
@@ -298,21 +385,29 @@ class TranslationReport:
 
     @staticmethod
     def _is_visible(page: Mapping, cells: Iterable[TranslationCell], visible: set | None) -> bool:
+        """The Finnish page or a translation is visible to the user, or a translation is theirs to do."""
         if visible is None or page["id"] in visible:
             return True
-        return any(cell.page_id in visible for cell in cells if cell.page_id is not None)
+        return any((cell.page_id is not None and cell.page_id in visible) or cell.action_url for cell in cells)
 
     def _edit_url(self, page_id: int, editable: set | None) -> str | None:
         if editable is None or page_id in editable:
             return reverse("wagtailadmin_pages:edit", args=[page_id])
         return None
 
-    def _with_next(self, url: str) -> str:
-        return f"{url}?{urlencode({'next': self.next_url})}" if self.next_url else url
+    def _with_params(self, url: str, **params) -> str:
+        query = urlencode({**params, **({"next": self.next_url} if self.next_url else {})})
+        return f"{url}?{query}" if query else url
 
-    def _cell(self, page, language, translated, source, editable, may_submit) -> TranslationCell:
-        """``source`` is the page's TranslationSource when wagtail-localize syncs this translation."""
+    def _cell(self, page, language, translated, source, editable, may_translate, untranslated) -> TranslationCell:
+        """``source`` is the page's TranslationSource when wagtail-localize syncs this translation;
+        ``may_translate``: the user may start or sync the translation where it lives."""
         if translated is None or translated["alias_of_id"] is not None:
+            action_url = None
+            if may_translate:
+                # No "next": after starting, wagtail-localize opens the new translation's editor.
+                url = reverse("wagtail_localize:submit_page_translation", args=[page["id"]])
+                action_url = f"{url}?{urlencode({'select_locale': language.code})}"
             return TranslationCell(
                 language,
                 MISSING,
@@ -320,22 +415,22 @@ class TranslationReport:
                 page_id=translated["id"] if translated else None,
                 title=translated["draft_title"] if translated else "",
                 edit_url=self._edit_url(translated["id"], editable) if translated else None,
-                action_url=self._with_next(reverse("wagtail_localize:submit_page_translation", args=[page["id"]]))
-                if may_submit
-                else None,
+                action_url=action_url,
                 action_label=_("Translate"),
             )
-        out_of_date = is_out_of_date(
+        source_changed = is_out_of_date(
             page["latest_revision_created_at"],
             translated["latest_revision_created_at"],
             source.last_updated_at if source is not None else None,
         )
+        published = translated["live"] and not translated["has_unpublished_changes"]
+        up_to_date = not source_changed and not untranslated and published
         action_url = None
-        if out_of_date and source is not None and may_submit:
-            action_url = self._with_next(reverse("wagtail_localize:update_translations", args=[source.pk]))
+        if source_changed and source is not None and may_translate:
+            action_url = self._with_params(reverse("wagtail_localize:update_translations", args=[source.pk]))
         return TranslationCell(
             language,
-            OUT_OF_DATE if out_of_date else UP_TO_DATE,
+            UP_TO_DATE if up_to_date else OUT_OF_DATE,
             is_draft=not translated["live"],
             synced=source is not None,
             page_id=translated["id"],
@@ -344,6 +439,9 @@ class TranslationReport:
             edit_url=self._edit_url(translated["id"], editable),
             action_url=action_url,
             action_label=_("Sync from Finnish"),
+            untranslated=untranslated,
+            source_changed=source_changed,
+            published=published,
         )
 
 

@@ -18,8 +18,10 @@ def admin_view(view):
 
 
 # wagtail-localize's "convert to alias" and sync views can make a translation live without
-# review; Koonto's guarded versions (localisation.admin_views) answer their URLs first.
+# review; Koonto's guarded versions (localisation.admin_views) answer their URLs first. Its
+# start and sync views ask for one global permission; Koonto's read the language trees.
 urlpatterns = [
+    path("admin/localize/submit/page/<int:page_id>/", admin_view(admin_views.SubmitPageTranslationView.as_view())),
     path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_view(admin_views.convert_to_alias)),
     path(
         "admin/localize/update/<int:translation_source_id>/",

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS, apply_editorial_rules
@@ -52,6 +52,25 @@ def sync(page, locale, capture, publish=True):
     with capture(execute=True):
         source.update_from_db()
         Translation.objects.get(source=source, target_locale=locale).save_target(publish=publish)
+
+
+def translate_strings(page, locale):
+    """A translator's work: every string of the page's current source translated into ``locale``."""
+    source = TranslationSource.objects.get_for_instance(page)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": f"EN {segment.string.data}"},
+        )
+
+
+def finish(page, locale, capture):
+    """Translate every string and publish the translation: it is up to date."""
+    translate_strings(page, locale)
+    with capture(execute=True):
+        Translation.objects.get(source__object_id=page.translation_key, target_locale=locale).save_target(publish=True)
 
 
 def edit(page):
@@ -148,8 +167,9 @@ def test_missing_up_to_date_and_draft(client, admin, tree):
     response = report(client, admin)
     rows = statuses(response)
     assert "Root" not in rows
-    assert rows["Hakuopas"] == {"en": "up_to_date+draft"}  # localize makes drafts here
-    assert rows["Kyläkoulu"]["en"].startswith("up_to_date")
+    # localize makes drafts here, with nothing translated yet: not up to date
+    assert rows["Hakuopas"] == {"en": "out_of_date+draft"}
+    assert rows["Kyläkoulu"]["en"] == "out_of_date+draft"  # a copy is a draft until published
     assert rows["Infotilaisuus"] == {"en": "missing"}
     assert rows["Tietoa"] == {"en": "missing"}
     assert rows["Tapahtumat"] == {"en": "missing"}
@@ -186,8 +206,16 @@ def test_a_finnish_change_makes_a_synced_translation_out_of_date_until_it_is_syn
 
     sync(tree["guide"], en_locale, django_capture_on_commit_callbacks, publish=True)
     response = report(client, admin)
-    assert statuses(response)["Hakuopas"] == {"en": "up_to_date"}  # synced and published
-    assert cell(response, "Hakuopas").action_url is None
+    # Synced and published, but the strings are Finnish until translated: not up to date.
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert cell(response, "Hakuopas").action_url is None  # nothing left to sync
+    assert cell(response, "Hakuopas").untranslated > 0
+    assert not cell(response, "Hakuopas").source_changed
+
+    finish(tree["guide"], en_locale, django_capture_on_commit_callbacks)
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "up_to_date"}
+    assert cell(response, "Hakuopas").untranslated == 0
 
 
 def test_syncing_through_wagtail_localizes_update_view(client, admin, tree, en_locale, django_capture_on_commit_callbacks):
@@ -199,13 +227,52 @@ def test_syncing_through_wagtail_localizes_update_view(client, admin, tree, en_l
             reverse("wagtail_localize:update_translations", args=[source.pk]) + f"?next={URL}", {"publish_translations": ""}
         )
     assert response.status_code == 302
-    assert statuses(report(client, admin))["Hakuopas"] == {"en": "up_to_date+draft"}
+    assert not cell(report(client, admin), "Hakuopas").source_changed
 
 
 def test_editing_the_translation_also_catches_up(client, admin, tree):
     edit(tree["guide"])
+    assert cell(report(client, admin), "Hakuopas").source_changed
     edit(tree["en_guide"])
-    assert statuses(report(client, admin))["Hakuopas"] == {"en": "up_to_date+draft"}
+    assert not cell(report(client, admin), "Hakuopas").source_changed
+
+
+def test_a_new_finnish_sentence_keeps_the_translation_out_of_date_after_a_sync(
+    client, admin, tree, en_locale, django_capture_on_commit_callbacks
+):
+    """The issue's case: a sync published the new sentence in Finnish while the report said up to date."""
+    guide = tree["guide"]
+    finish(guide, en_locale, django_capture_on_commit_callbacks)
+    assert statuses(report(client, admin))["Hakuopas"] == {"en": "up_to_date"}
+
+    guide = guide.specific
+    guide.summary = f"{guide.summary} Uusi lause hakuajasta."
+    guide.save_revision()  # a Finnish draft: the translation is behind its source
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert cell(response, "Hakuopas").source_changed and not cell(response, "Hakuopas").untranslated
+    assert "Suomenkielinen sivu on muuttunut" in response.text
+
+    # Publishing it passes the new sentence to the translation (localisation.source_changes) ...
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.get_latest_revision().publish()
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert cell(response, "Hakuopas").untranslated == 1 and not cell(response, "Hakuopas").source_changed
+
+    # ... and a sync that publishes the translation (the sentence still Finnish) changes nothing.
+    sync(guide, en_locale, django_capture_on_commit_callbacks, publish=True)
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert cell(response, "Hakuopas").untranslated == 1
+    assert "1 kääntämätön tekstijakso" in response.text
+    with translation.override("en"):
+        items = TranslationsNeedingWorkPanel(admin).get_items()
+    assert items[1].title == "Out-of-date translations: 2"  # the guide, and the showcase copy never published
+    assert items[2].title == "Untranslated segments: 1"
+
+    finish(guide, en_locale, django_capture_on_commit_callbacks)
+    assert statuses(report(client, admin))["Hakuopas"] == {"en": "up_to_date"}
 
 
 def test_a_copied_translation_compares_revisions_and_has_no_sync_action(client, admin, tree):
@@ -213,11 +280,12 @@ def test_a_copied_translation_compares_revisions_and_has_no_sync_action(client, 
     response = report(client, admin)
     assert statuses(response)["Kyläkoulu"]["en"].startswith("out_of_date")
     showcase = cell(response, "Kyläkoulu")
+    assert showcase.source_changed
     assert showcase.action_url is None
     assert showcase.edit_url == reverse("wagtailadmin_pages:edit", args=[tree["en_showcase"].pk])
 
-    edit(tree["en_showcase"])
-    assert statuses(report(client, admin))["Kyläkoulu"]["en"].startswith("up_to_date")
+    edit(tree["en_showcase"]).get_latest_revision().publish()
+    assert statuses(report(client, admin))["Kyläkoulu"]["en"] == "up_to_date"
 
 
 def test_stopped_syncing_counts_as_an_untracked_translation(client, admin, tree):
@@ -229,9 +297,23 @@ def test_stopped_syncing_counts_as_an_untracked_translation(client, admin, tree)
     assert cell(response, "Hakuopas").action_url is None
 
 
-def test_a_published_translation_is_not_a_draft(client, admin, tree):
+def test_a_published_translation_is_not_a_draft(client, admin, tree, en_locale):
     tree["en_guide"].save_revision().publish()
-    assert statuses(report(client, admin))["Hakuopas"] == {"en": "up_to_date"}
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}  # published, but its strings are Finnish
+    untranslated = cell(response, "Hakuopas").untranslated
+    assert untranslated > 1
+    assert f"{untranslated} kääntämätöntä tekstijaksoa" in response.text
+    assert cell(response, "Hakuopas").published
+
+
+def test_unpublished_changes_are_not_up_to_date(client, admin, tree, en_locale, django_capture_on_commit_callbacks):
+    finish(tree["guide"], en_locale, django_capture_on_commit_callbacks)
+    edit(tree["en_guide"])  # a draft on top of the live translation
+    response = report(client, admin)
+    assert statuses(response)["Hakuopas"] == {"en": "out_of_date"}
+    assert not cell(response, "Hakuopas").published and not cell(response, "Hakuopas").untranslated
+    assert "Ei julkaistu" in response.text
 
 
 def test_sections(client, admin, tree, home, guide_index, showcase_index, event_index):
@@ -264,8 +346,9 @@ def test_filter_by_status(client, admin, tree):
     edit(tree["guide"])
     aliases = {"Koonto", "Rahoitusoppaat", "Hanke-esittelyt"}
     assert set(statuses(report(client, admin, status=MISSING))) == {"Tietoa", "Infotilaisuus", "Tapahtumat"} | aliases
-    assert set(statuses(report(client, admin, status=OUT_OF_DATE))) == {"Hakuopas"}
+    assert set(statuses(report(client, admin, status=OUT_OF_DATE))) == {"Hakuopas", "Kyläkoulu"}
     assert set(statuses(report(client, admin, status="draft"))) >= {"Hakuopas"}
+    tree["en_showcase"].save_revision().publish()
     up_to_date = set(statuses(report(client, admin, status=UP_TO_DATE)))
     assert up_to_date == {"Kyläkoulu"}
 
@@ -274,7 +357,7 @@ def test_filter_by_language(client, admin, tree, settings):
     sv = Locale.objects.create(language_code="sv")
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("en", "English"), ("sv", "Svenska")]
     rows = statuses(report(client, admin))
-    assert rows["Hakuopas"] == {"en": "up_to_date+draft", "sv": "missing"}
+    assert rows["Hakuopas"] == {"en": "out_of_date+draft", "sv": "missing"}
 
     rows = statuses(report(client, admin, language="sv"))
     assert rows["Hakuopas"] == {"sv": "missing"}
@@ -340,23 +423,50 @@ def test_editors_communications_and_translators_see_what_they_may(client, tree):
     editor = make_user("toimittaja", EDITORS)
     communications = make_user("viestija", COMMUNICATIONS)
     translator = make_user("kaantaja", TRANSLATORS)
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[tree["event"].pk])
 
     as_editor = report(client, editor)
     assert "Infotilaisuus" in statuses(as_editor)
     assert cell(as_editor, "Hakuopas").edit_url  # editors edit both trees
-    assert cell(as_editor, "Infotilaisuus").action_url is None  # no submit_translation permission
+    assert cell(as_editor, "Infotilaisuus").action_url.startswith(submit_url)  # and may start translations
 
     as_communications = report(client, communications)
-    assert cell(as_communications, "Infotilaisuus").action_url
+    assert cell(as_communications, "Infotilaisuus").action_url.startswith(submit_url)
 
     as_translator = report(client, translator)
     rows = statuses(as_translator)
-    assert "Hakuopas" in rows and "Kyläkoulu" in rows  # their English pages
-    assert "Infotilaisuus" not in rows and "Tietoa" not in rows  # nothing of theirs to see
+    # Every Finnish page lacking an English translation is their work, new pages included:
+    # the same rows and statuses as communications sees.
+    assert rows == statuses(as_communications)
+    assert rows["Infotilaisuus"] == {"en": "missing"} and rows["Tietoa"] == {"en": "missing"}
+    assert cell(as_translator, "Infotilaisuus").action_url.startswith(submit_url + "?select_locale=en")
+    assert submit_url in as_translator.text
     row = next(row for row, _cells in as_translator.context["rows"] if row.title == "Hakuopas")
     assert row.edit_url is None  # the Finnish page is not theirs to edit
     assert cell(as_translator, "Hakuopas").edit_url  # the English one is
-    assert reverse("wagtailadmin_pages:edit", args=[tree["guide"].pk]) not in as_translator.content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[tree["guide"].pk]) not in as_translator.text
+
+
+def test_a_translator_of_one_language_works_on_that_language_only(client, tree, settings):
+    """Page permissions on each language tree decide: a Swedish translator starts Swedish translations only."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from tests.factories import HomePageFactory
+
+    sv = Locale.objects.create(language_code="sv")
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("en", "English"), ("sv", "Svenska")]
+    sv_home = HomePageFactory(parent=Page.get_first_root_node(), slug="koonto-sv", locale=sv)
+    group = Group.objects.create(name="Ruotsin kääntäjät")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=sv_home, permission=Permission.objects.get(codename="change_page"))
+    swedish = make_user("oversattare", None)
+    swedish.groups.add(group)
+
+    response = report(client, swedish)
+    assert cell(response, "Infotilaisuus", "sv").action_url
+    assert cell(response, "Infotilaisuus", "en").action_url is None
+    assert statuses(response)["Infotilaisuus"] == {"en": "missing", "sv": "missing"}
 
 
 @pytest.mark.parametrize("group", [None, EXPERTS])
@@ -416,7 +526,7 @@ def test_query_count_does_not_grow_with_the_pages(
     large, large_rows = count_queries(client, user)
     assert large_rows > small_rows
     assert large == small
-    assert large <= 20
+    assert large <= 22
 
 
 def test_report_builds_in_a_fixed_number_of_queries(
@@ -425,7 +535,7 @@ def test_report_builds_in_a_fixed_number_of_queries(
     user = make_user("toimittaja2", EDITORS)
     apply_editorial_rules()
     add_pages(12, guide_index, showcase_index, en_locale, django_capture_on_commit_callbacks)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         rows = TranslationReport(user).rows
     assert len(rows) == 15
 
@@ -441,9 +551,11 @@ def test_dashboard_panel_counts_and_links(client, admin, tree):
     assert items[0].title == f"Missing translations: {missing}"
     assert items[0].url == f"{URL}?status=missing"
     assert items[0].detail == f"English {missing}"
-    assert items[1].title == "Out-of-date translations: 1"
+    out_of_date = len(statuses(report(client, admin, status=OUT_OF_DATE)))
+    assert items[1].title == f"Out-of-date translations: {out_of_date}"
     assert items[1].url == f"{URL}?status=out_of_date"
-    assert items[2].url == URL
+    assert items[2].title.startswith("Untranslated segments: ")
+    assert items[3].url == URL
 
     client.force_login(admin)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -451,11 +563,15 @@ def test_dashboard_panel_counts_and_links(client, admin, tree):
     assert f"{URL}?status=out_of_date" in html
 
 
-def test_dashboard_panel_counts_only_visible_pages(client, tree):
+def test_dashboard_panel_counts_agree_across_roles(client, tree):
     translator = make_user("kaantaja", TRANSLATORS)
+    communications = make_user("viestija", COMMUNICATIONS)
     with translation.override("en"):
         items = TranslationsNeedingWorkPanel(translator).get_items()
-    assert items[0].title == "Missing translations: 3"  # the English aliases are theirs; Finnish-only pages are not
+        theirs = [item.title for item in TranslationsNeedingWorkPanel(communications).get_items()]
+    # The English aliases and the Finnish pages never translated: the translator's work too.
+    assert items[0].title == "Missing translations: 6"
+    assert [item.title for item in items] == theirs
     with translation.override("en"):
         assert TranslationsNeedingWorkPanel(make_user("paakayttaja", None)).render_html({}) == ""
     expert = make_user("asiantuntija", EXPERTS)

@@ -210,14 +210,15 @@ def _open_call() -> dict[str, str]:
 
 
 def _make_staff():
-    """The editor, the subject expert and the communications person of the editorial journeys,
-    each in their own group only."""
-    from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS
+    """The editor, the subject expert and the communications person of the editorial journeys and
+    the translator of the translation journey, each in their own group only."""
+    from editorial.rules import COMMUNICATIONS, EDITORS, EXPERTS, TRANSLATORS
     from tests.factories import make_user
 
     make_user("selain-toimittaja", EDITORS)
     make_user("selain-asiantuntija", EXPERTS)
     make_user("selain-viestija", COMMUNICATIONS)
+    make_user("selain-kaantaja", TRANSLATORS)
 
 
 @pytest.fixture(scope="package")
