@@ -26,6 +26,8 @@ PACKAGES = [
     "editorial",
     "localisation",
     "demo",
+    "personal_data",
+    "advice",
 ]
 
 

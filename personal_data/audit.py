@@ -1,0 +1,29 @@
+"""Audit-log entries for what happens to personal data, in Wagtail's log (Reports > Site history).
+
+Entries record what was done, by whom and how many records: never the data itself, and never the
+e-mail address an export or erasure was made for.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+RETENTION = "koonto.personal_data.retention"
+EXPORT = "koonto.personal_data.export"
+ERASE = "koonto.personal_data.erase"
+SUBJECT_CORRECT = "koonto.personal_data.subject_correct"
+SUBJECT_DELETE = "koonto.personal_data.subject_delete"
+
+
+def log_action(action: str, model: type[models.Model], data: dict, user=None, object_id: str = "-") -> ModelLogEntry:
+    """One entry; `data` holds counts and purpose keys only."""
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+        label=str(model._meta.verbose_name_plural),
+        action=action,
+        data=data,
+        timestamp=timezone.now(),
+        user=user if user is not None and user.is_authenticated else None,
+        object_id=object_id,
+    )
