@@ -85,8 +85,8 @@ def save_request(data: dict, language: str) -> AdviceRequest:
             acknowledgement(record),
             PURPOSE,
         )
-    for email, language in staff_recipients():
-        with translation.override(language):
+    for email, staff_language in staff_recipients():
+        with translation.override(staff_language):
             subject = _("New advice request from %(association)s") % {"association": record.association}
             outbox.enqueue(email, subject, staff_notice(record), PURPOSE)
     return record
@@ -97,7 +97,9 @@ def staff_recipients() -> list[tuple[str, str]]:
     in the admin language each has chosen."""
     from django.contrib.auth import get_user_model
 
-    users = get_user_model().objects.with_perm("advice.change_advicerequest", include_superusers=False)
+    users = get_user_model().objects.with_perm(
+        "advice.change_advicerequest", include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+    )
     recipients = []
     for user in users.filter(is_active=True).exclude(email="").select_related("wagtail_userprofile"):
         profile = getattr(user, "wagtail_userprofile", None)
