@@ -49,7 +49,7 @@ def test_the_form_page_in_english_has_labels_and_the_data_notice(client, en_advi
 
     assert '<label for="id_association">Association' in html
     assert "How we handle your data" in html and "12 months after the request has been handled" in html
-    assert 'checked' not in html  # no pre-ticked choice
+    assert "checked" not in html  # no pre-ticked choice
 
 
 def test_swedish_works_when_switched_on(client, advice_page):
