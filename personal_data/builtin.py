@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from koonto.models import ContactPerson
 from personal_data.declarations import Purpose, declare, delete_counting
 from personal_data.models import OutboxMessage
 
@@ -76,6 +77,22 @@ declare(
         legal_basis=_("Legitimate interest of the controller in keeping the service secure (GDPR 6(1)(f))."),
         readers=_("The site's administrators and its hosting provider."),
         retention=lambda: _days(settings.KOONTO_REQUEST_LOG_DAYS),
+    )
+)
+
+declare(
+    Purpose(
+        key="published_contacts",
+        order=35,
+        title=_("Contact details published on the site"),
+        data=_("The names, job titles and work contact details of the project's contact persons."),
+        purpose=_("Letting associations contact the project."),
+        legal_basis=_("Legitimate interest of the controller in informing about its project (GDPR 6(1)(f))."),
+        readers=_("Everyone: they are published on the site."),
+        retention=_("As long as the person works in the project; removed when the role ends."),
+        model=ContactPerson,
+        shown_fields=("name", "role", "email", "phone"),
+        erasable=False,
     )
 )
 
