@@ -16,6 +16,7 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 PACKAGES = [
     "ops",
     "koonto",
+    "design",
     "guides",
     "showcase",
     "events",

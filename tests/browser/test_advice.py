@@ -22,7 +22,7 @@ EMAIL = "selain.neuvonta@example.org"
 def test_a_visitor_on_a_phone_asks_for_advice_and_communications_handles_it(new_page, demo_site, settings):
     # A person needs seconds to fill the form in; the browser needs none (the limit is tested elsewhere).
     settings.KOONTO_FORM_MIN_SECONDS = 0
-    visitor = new_page(width=375, height=740, java_script_enabled=False)
+    visitor = new_page(width=375, height=740)
     visitor.goto("/fi/hankeneuvonta/")
     expect(visitor.locator("h1")).to_have_text("Hankeneuvonta")
     assert axe_violations(visitor) == [] and horizontal_overflow(visitor) <= 0
