@@ -51,7 +51,7 @@ def test_a_visitor_on_a_phone_asks_for_advice_and_communications_handles_it(new_
     for status, label in (("in_progress", "käsittelyssä"), ("done", "käsitelty")):
         staff.locator("#id_status").select_option(status)
         staff.get_by_role("button", name="Tallenna").first.click()
-        expect(staff.locator("table")).to_contain_text(label)
+        expect(staff.locator("table.listing")).to_contain_text(label)
         if status == "in_progress":
             row.locator("a[href*='/edit/']").first.click()
 
