@@ -16,8 +16,12 @@ SUBJECT_CORRECT = "koonto.personal_data.subject_correct"
 SUBJECT_DELETE = "koonto.personal_data.subject_delete"
 
 
-def log_action(action: str, model: type[models.Model], data: dict, user=None, object_id: str = "-") -> ModelLogEntry:
-    """One entry; `data` holds counts and purpose keys only."""
+def log_action(action: str, model: type[models.Model], data: dict, user=None, object_id: str = "0") -> ModelLogEntry:
+    """One entry; `data` holds counts and purpose keys only.
+
+    Entries about many rows (retention, export, erasure) name object 0: the site history looks the
+    object up by its primary key, and no row has that one.
+    """
     return ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
         label=str(model._meta.verbose_name_plural),

@@ -94,10 +94,10 @@ def my_data(request: HttpRequest) -> HttpResponse:
     saved = False
     status = 200
     if request.method == "POST" and request.POST.get("action") == "delete":
-        email = getattr(row, declared.email_field)
+        email, pk = getattr(row, declared.email_field), str(row.pk)
         row.delete()
         mails = OutboxMessage.objects.filter(to__iexact=email, purpose=declared.key).delete()[0]
-        log_action(SUBJECT_DELETE, declared.model, {"purpose": declared.key, "count": 1, "mails": mails})
+        log_action(SUBJECT_DELETE, declared.model, {"purpose": declared.key, "count": 1, "mails": mails}, object_id=pk)
         request.session.pop(SESSION_KEY, None)
         request.session["koonto_personal_data_deleted"] = True
         return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
@@ -105,7 +105,12 @@ def my_data(request: HttpRequest) -> HttpResponse:
         form = form_class(request.POST, instance=row)
         if form.is_valid():
             form.save()
-            log_action(SUBJECT_CORRECT, declared.model, {"purpose": declared.key, "fields": sorted(form.changed_data)})
+            log_action(
+                SUBJECT_CORRECT,
+                declared.model,
+                {"purpose": declared.key, "fields": sorted(form.changed_data)},
+                object_id=str(row.pk),
+            )
             saved = True
         else:
             status = 400

@@ -281,3 +281,16 @@ def test_the_privacy_notice_lists_every_declared_purpose_in_finnish_and_english(
         with translation.override("en"):
             assert str(declared.title) in en_html
     assert "Requests for advice on project ideas" in en_html and "Search queries" in en_html
+
+
+def test_the_audit_entries_read_well_in_the_admins_site_history(client, submitted, django_user_model):
+    call_command("enforce_retention", stdout=None)
+    admin = django_user_model.objects.create_superuser("paakayttaja", "paakayttaja@example.fi", "salasana-123456")
+    client.force_login(admin)
+
+    history = client.get("/admin/reports/site-history/")
+
+    assert history.status_code == 200
+    html = history.content.decode()
+    assert "Retention: records deleted" in html or "Säilytysaika: tietueita poistettu" in html
+    assert EMAIL not in html
