@@ -30,6 +30,7 @@ from django.utils import timezone
 from wagtail.blocks import StructBlock
 from wagtail.fields import StreamField
 
+from advice.models import AdviceRequestPage
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
@@ -51,6 +52,7 @@ PAGE_TYPES = {
         ShowcasePage,
         EventIndexPage,
         EventPage,
+        AdviceRequestPage,
     )
 }
 # Child objects written out in full under their page, with the text translators translate.

@@ -14,6 +14,7 @@ Roles (group names as staff see them):
 - Viestintä (communications): approve, publish, unpublish, schedule, lock and delete
   pages; manage snippets, the vocabularies (themes, municipalities, tags and their
   translations) and the site settings.
+  Only they read advice requests and may export or erase personal data.
 - Kääntäjät (translators): edit pages in the non-source language trees only; never
   publish or delete.
 
@@ -106,6 +107,11 @@ MODEL_PERMISSIONS = {
         # Search (search/): promoted results and the search queries report.
         *[f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")],
         "search.view_search_report",
+        # Personal data (personal_data/, advice/): the advice inbox (read and mark handled, never
+        # create) and export or erasure of everything held about an e-mail address. No other group
+        # sees any of it.
+        *[f"advice.{action}_advicerequest" for action in ("view", "change", "delete")],
+        "personal_data.manage_personal_data",
     ],
     TRANSLATORS: ["wagtailadmin.access_admin"],
 }

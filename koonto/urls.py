@@ -13,6 +13,7 @@ from api import urls as api_urls
 from feeds import urls as feeds_urls
 from localisation import urls as localisation_urls
 from ops import views as ops_views
+from personal_data import rights as personal_data_rights
 from search import tag_pages
 from search import views as search_views
 from showcase import views as showcase_views
@@ -47,6 +48,9 @@ urlpatterns += i18n_patterns(
     path(_("organisations/<slug:slug>/"), showcase_views.organisation, name="organisation"),
     # Tag slugs keep Finnish letters (työpaja), so <str>, not <slug>.
     path(_("tags/<str:slug>/"), tag_pages.tag_page, name="tag"),
+    # The person's own data behind a confirmation mail's signed link (personal_data/rights.py).
+    path(_("my-data/"), personal_data_rights.my_data, name="personal_data_rights"),
+    path(_("my-data/open/"), personal_data_rights.open_link, name="personal_data_open"),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

@@ -30,6 +30,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # else (spaces, quotes, control characters, kilobytes of text) could forge or break log lines.
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{7,127}")
 
+# Signed tokens in query strings (the personal-data link, personal_data/rights.py) never reach a
+# log line: their values are replaced wherever a line mentions them.
+_TOKEN_VALUE = re.compile(r"((?:^|[?&\s])token=)[^&\s\"']+")
+
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("koonto_request_id", default=None)
 # Set by the WSGI entry point (koonto/wsgi.py) before Django configures logging.
 _serving = False
@@ -69,6 +73,11 @@ def request_id_from(incoming: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def redact_tokens(text: str) -> str:
+    """Replace the value of every `token=` parameter in a log text."""
+    return _TOKEN_VALUE.sub(r"\1[redacted]", text) if "token=" in text else text
+
+
 def record_request_id(record: logging.LogRecord) -> str | None:
     """The request id of a log record: given explicitly, on the request it names, or the current one.
 
@@ -95,7 +104,7 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact_tokens(record.getMessage()),
         }
         request_id = record_request_id(record)
         if record.name == "gunicorn.access" and isinstance(record.args, dict):
@@ -139,12 +148,12 @@ def access_fields(atoms: dict) -> dict[str, object]:
         "remote_addr": atoms.get("h"),
         "method": atoms.get("m"),
         "path": atoms.get("U"),
-        "query": atoms.get("q") or "",
+        "query": redact_tokens(atoms.get("q") or ""),
         "status": number("s"),
         "bytes": number("B") or 0,
         "duration_ms": round((number("D") or 0) / 1000, 1),
         "user_agent": atoms.get("a"),
-        "referer": atoms.get("f"),
+        "referer": redact_tokens(atoms.get("f") or "") or None,
     }
     request_id = atoms.get("{x-request-id}o")
     if request_id and request_id != "-":

@@ -156,21 +156,26 @@ def view_password_key(request: HttpRequest) -> str:
     return f"koonto:view-password-attempts:{client_ip(request)}"
 
 
-def count_view_password_attempt(request: HttpRequest) -> int:
-    """Count one attempt from the visitor's address within the window; return the total.
+def count_in_window(key: str, window: int) -> int:
+    """Count one attempt under `key` within a window of `window` seconds; return the total.
 
     A fixed window in the shared cache: the first attempt starts it, `add` is atomic, and
     `incr` is atomic in Redis and in Django's local-memory cache. When Redis is down (the
     cache ignores its errors, see REDIS_URL) `incr` gives None: the limit is off until it is back
-    rather than every visitor getting an error.
+    rather than every visitor getting an error. The view passwords below and the public forms
+    (personal_data.protection) count with it.
     """
-    key = view_password_key(request)
-    cache.add(key, 0, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
+    cache.add(key, 0, timeout=window)
     try:
         return cache.incr(key) or 0
     except ValueError:  # the entry expired between add and incr: this is a new window
-        cache.add(key, 1, timeout=settings.KOONTO_VIEW_PASSWORD_WINDOW)
+        cache.add(key, 1, timeout=window)
         return 1
+
+
+def count_view_password_attempt(request: HttpRequest) -> int:
+    """Count one attempt from the visitor's address within the window; return the total."""
+    return count_in_window(view_password_key(request), settings.KOONTO_VIEW_PASSWORD_WINDOW)
 
 
 class ViewPasswordRateLimitMiddleware:

@@ -6,4 +6,4 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals  # noqa: F401 (the module's @receiver handlers connect on import)
+        from search import data_protection, signals  # noqa: F401 (handlers connect and purposes declare on import)

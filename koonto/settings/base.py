@@ -41,7 +41,10 @@ INSTALLED_APPS = [
     "editorial",
     "localisation",
     "search",
+    "advice",
     "demo",
+    # Personal data (personal_data/): the declarations, the outbox, retention, the rights pages.
+    "personal_data",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -511,3 +514,26 @@ KOONTO_VIEW_PASSWORD_WINDOW = env.int("KOONTO_VIEW_PASSWORD_WINDOW", 15 * 60)
 KOONTO_REQUIRE_2FA = env.bool("KOONTO_REQUIRE_2FA", False)
 KOONTO_REQUIRE_2FA_STAFF = env.bool("KOONTO_REQUIRE_2FA_STAFF", False)
 OTP_TOTP_ISSUER = "Koonto"
+
+# Personal data (personal_data/, docs/security.md "Personal data"). Retention in days; the
+# privacy notice states these values, and `manage.py enforce_retention` applies them.
+KOONTO_OUTBOX_MAX_ATTEMPTS = env.int("KOONTO_OUTBOX_MAX_ATTEMPTS", 6)
+KOONTO_OUTBOX_KEEP_DAYS = env.int("KOONTO_OUTBOX_KEEP_DAYS", 7)
+KOONTO_OUTBOX_FAILED_KEEP_DAYS = env.int("KOONTO_OUTBOX_FAILED_KEEP_DAYS", 30)
+KOONTO_LOCKOUT_KEEP_DAYS = env.int("KOONTO_LOCKOUT_KEEP_DAYS", 30)
+# Kept by the log collector, not by Django (docs/deploy.md): the privacy notice says this number.
+KOONTO_REQUEST_LOG_DAYS = env.int("KOONTO_REQUEST_LOG_DAYS", 30)
+# The oldest backup kept (docs/deploy.md: 8 weekly archives).
+KOONTO_BACKUP_KEEP_DAYS = env.int("KOONTO_BACKUP_KEEP_DAYS", 56)
+# The signed link in confirmation mails (see, correct, delete one's data) works this long.
+KOONTO_RIGHTS_LINK_DAYS = env.int("KOONTO_RIGHTS_LINK_DAYS", 90)
+# Public forms (personal_data.protection): a form sent sooner than this after it was shown, or
+# later, is refused; at most this many per IP address and per e-mail address in the window.
+KOONTO_FORM_MIN_SECONDS = env.int("KOONTO_FORM_MIN_SECONDS", 3)
+KOONTO_FORM_MAX_SECONDS = env.int("KOONTO_FORM_MAX_SECONDS", 4 * 3600)
+KOONTO_FORM_RATE_PER_IP = env.int("KOONTO_FORM_RATE_PER_IP", 10)
+KOONTO_FORM_RATE_PER_EMAIL = env.int("KOONTO_FORM_RATE_PER_EMAIL", 3)
+KOONTO_FORM_RATE_WINDOW = env.int("KOONTO_FORM_RATE_WINDOW", 3600)
+KOONTO_FORM_MAX_BYTES = env.int("KOONTO_FORM_MAX_BYTES", 20_000)
+# Advice requests (advice/) are deleted this many days after they were marked done.
+KOONTO_ADVICE_RETENTION_DAYS = env.int("KOONTO_ADVICE_RETENTION_DAYS", 365)

@@ -163,7 +163,7 @@ def demo(demo_site, db):
 
 
 def test_second_run_creates_nothing_and_changes_nothing(demo, django_capture_on_commit_callbacks):
-    assert "translated into English: 24 pages, 7 organisations, 2 contact persons, 7 themes" in demo
+    assert "translated into English: 25 pages, 7 organisations, 2 contact persons, 7 themes" in demo
     before = snapshot()
     assert "nothing created" in load_demo(django_capture_on_commit_callbacks)
     assert snapshot() == before
@@ -238,7 +238,7 @@ def test_every_finnish_page_and_snippet_has_a_live_english_translation_tracked_b
         *ProjectDescription.objects.filter(locale__language_code="fi"),
         *SiteTexts.objects.filter(locale__language_code="fi"),
     ]
-    assert len(finnish_pages) == 24 and len(snippets) == 18
+    assert len(finnish_pages) == 25 and len(snippets) == 18
     for finnish in [*finnish_pages, *snippets]:
         translated = in_language(finnish, "en")
         if hasattr(translated, "live"):
@@ -248,7 +248,7 @@ def test_every_finnish_page_and_snippet_has_a_live_english_translation_tracked_b
         )
         total, done = translation.get_progress()
         assert translation.enabled and total == done > 0, finnish
-    assert Page.objects.filter(locale__language_code="en", depth__gt=1).count() == 24
+    assert Page.objects.filter(locale__language_code="en", depth__gt=1).count() == 25
 
 
 def test_english_pages_have_english_addresses(client, demo):
@@ -262,6 +262,7 @@ def test_english_pages_have_english_addresses(client, demo):
         "/en/projects/hanaa/",
         "/en/projects/workshop-activities-in-lieksa/",
         "/en/events/",
+        "/en/project-advice/",
         "/en/accessibility-statement/",
         "/en/privacy-notice/",
     ):

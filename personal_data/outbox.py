@@ -1,0 +1,86 @@
+"""Queue mail in the outbox and send it from the scheduled loop, with retries and logging.
+
+A hand-written queue rather than Celery or django-mailer: one table, one command in the loop that
+already runs `publish_scheduled`, no broker to run. Log lines name the message's id and purpose,
+never its address or body.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from personal_data.models import OutboxMessage
+
+logger = logging.getLogger("koonto.outbox")
+
+
+def enqueue(to: str, subject: str, body: str, purpose: str) -> OutboxMessage:
+    """Put one message in the outbox (inside the caller's transaction: it exists only if the data does)."""
+    return OutboxMessage.objects.create(to=to, subject=subject[:255], body=body, purpose=purpose)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """2, 4, 8, ... minutes after the n-th failure, at most six hours."""
+    return timedelta(minutes=min(2**attempts, 360))
+
+
+def send_due(now=None, limit: int = 100) -> dict[str, int]:
+    """Send the messages whose time has come; return counts of sent, retried and failed."""
+    now = now or timezone.now()
+    counts = {"sent": 0, "retried": 0, "failed": 0}
+    connection = get_connection(fail_silently=False)
+    due = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING, send_after__lte=now).values_list("pk", flat=True)
+    for pk in list(due[:limit]):
+        with transaction.atomic():
+            # Another runner of the loop (two machines by mistake) skips a message this one holds.
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=OutboxMessage.Status.PENDING)
+                .first()
+            )
+            if message is None:
+                continue
+            counts[_send(message, connection, now)] += 1
+    return counts
+
+
+def _send(message: OutboxMessage, connection, now) -> str:
+    mail = EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to], connection=connection)
+    message.attempts += 1
+    try:
+        mail.send()
+    except Exception as error:  # any failure of the mail server or network is retried
+        code = getattr(error, "smtp_code", "")
+        message.last_error = f"{type(error).__name__} {code}".strip()[:255]
+        if message.attempts >= settings.KOONTO_OUTBOX_MAX_ATTEMPTS:
+            message.status = OutboxMessage.Status.FAILED
+            logger.error(
+                "Outbox message %s (%s) failed for good after %s attempts: %s",
+                message.pk,
+                message.purpose,
+                message.attempts,
+                message.last_error,
+            )
+            outcome = "failed"
+        else:
+            message.send_after = now + retry_delay(message.attempts)
+            logger.warning(
+                "Outbox message %s (%s) not sent (attempt %s): %s",
+                message.pk,
+                message.purpose,
+                message.attempts,
+                message.last_error,
+            )
+            outcome = "retried"
+    else:
+        message.status = OutboxMessage.Status.SENT
+        message.sent_at = now
+        message.last_error = ""
+        logger.info("Outbox message %s (%s) sent", message.pk, message.purpose)
+        outcome = "sent"
+    message.save()
+    return outcome

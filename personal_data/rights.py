@@ -1,0 +1,130 @@
+"""The person's own rights behind a signed link: see, correct and delete one's data, without staff.
+
+Every confirmation mail carries a link `/<lang>/my-data/open/?token=...` (django.core.signing,
+expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything that logs URLs, so:
+- the opening view checks the token, keeps what it names in the session and at once answers with a
+  303 to the token-free `/<lang>/my-data/`; the browser's history, bookmarks and any later Referer
+  carry the clean address;
+- the request logs drop token values (ops.logging redacts `token=` in every line it writes, the
+  gunicorn access log included), and docs/deploy.md tells the front proxy to log paths without
+  query strings;
+- every page here is `Cache-Control: no-store`, `X-Robots-Tag: noindex` and `Referrer-Policy:
+  no-referrer`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.forms import modelform_factory
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_http_methods
+
+from koonto.origin import absolute_url
+from personal_data.audit import SUBJECT_CORRECT, SUBJECT_DELETE, log_action
+from personal_data.declarations import Purpose, purpose
+from personal_data.models import OutboxMessage
+
+RIGHTS_SALT = "koonto.personal-data.rights"
+SESSION_KEY = "koonto_personal_data_subject"
+
+
+def rights_token(purpose_key: str, pk: int) -> str:
+    return signing.dumps([purpose_key, pk], salt=RIGHTS_SALT)
+
+
+def rights_url(purpose_key: str, pk: int, language: str) -> str:
+    """The absolute link for a confirmation mail, in the language of the mail."""
+    with translation.override(language):
+        path = reverse("personal_data_open")
+    return absolute_url(f"{path}?token={rights_token(purpose_key, pk)}")
+
+
+def private_page(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _subject(request: HttpRequest) -> tuple[Purpose, object] | None:
+    held = request.session.get(SESSION_KEY)
+    if not held:
+        return None
+    try:
+        declared = purpose(held[0])
+        row = declared.model._default_manager.filter(pk=held[1]).first()
+    except (KeyError, AttributeError, IndexError, TypeError):
+        return None
+    return (declared, row) if row is not None else None
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_link(request: HttpRequest) -> HttpResponse:
+    """Check the link's token, keep it in the session, and leave the token's URL at once."""
+    max_age = settings.KOONTO_RIGHTS_LINK_DAYS * 24 * 3600
+    try:
+        purpose_key, pk = signing.loads(request.GET.get("token", ""), salt=RIGHTS_SALT, max_age=max_age)
+        purpose(purpose_key)
+    except (signing.BadSignature, ValueError, TypeError, KeyError):
+        request.session.pop(SESSION_KEY, None)
+        response = render(request, "personal_data/link_expired.html", {"days": settings.KOONTO_RIGHTS_LINK_DAYS}, status=400)
+        return private_page(response)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = [purpose_key, pk]
+    return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_data(request: HttpRequest) -> HttpResponse:
+    """What is held, a form to correct it, and a button to delete it."""
+    subject = _subject(request)
+    if subject is None:
+        deleted = request.session.pop("koonto_personal_data_deleted", False)
+        status = 200 if deleted else 400
+        return private_page(render(request, "personal_data/no_data.html", {"deleted": deleted}, status=status))
+    declared, row = subject
+    form_class = modelform_factory(declared.model, fields=declared.correctable_fields)
+    form = form_class(instance=row)
+    saved = False
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        email, pk = getattr(row, declared.email_field), str(row.pk)
+        row.delete()
+        mails = OutboxMessage.objects.filter(to__iexact=email, purpose=declared.key).delete()[0]
+        log_action(SUBJECT_DELETE, declared.model, {"purpose": declared.key, "count": 1, "mails": mails}, object_id=pk)
+        request.session.pop(SESSION_KEY, None)
+        request.session["koonto_personal_data_deleted"] = True
+        return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+    if request.method == "POST":
+        form = form_class(request.POST, instance=row)
+        if form.is_valid():
+            form.save()
+            log_action(
+                SUBJECT_CORRECT,
+                declared.model,
+                {"purpose": declared.key, "fields": sorted(form.changed_data)},
+                object_id=str(row.pk),
+            )
+            saved = True
+        else:
+            status = 400
+    shown = [(declared.model._meta.get_field(name).verbose_name, _display(row, name)) for name in declared.shown_fields]
+    context = {"purpose": declared, "shown": shown, "form": form, "saved": saved}
+    return private_page(render(request, "personal_data/my_data.html", context, status=status))
+
+
+def _display(row, name: str) -> str:
+    getter = getattr(row, f"get_{name}_display", None)
+    value = getter() if getter else getattr(row, name)
+    if hasattr(value, "tzinfo"):
+        from django.utils.formats import date_format
+        from django.utils.timezone import localtime
+
+        return date_format(localtime(value), "SHORT_DATETIME_FORMAT")
+    return "" if value is None else str(value)
