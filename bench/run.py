@@ -137,6 +137,7 @@ def server_env(page_cache: bool) -> dict:
         "DJANGO_SETTINGS_MODULE": "koonto.settings.production",
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "KOONTO_PUBLIC_URL": "http://127.0.0.1",  # absolute URLs as a loopback run has them
         "DEBUG": "0",
         "KOONTO_PAGE_CACHE": "1" if page_cache else "0",
         "SECURE_SSL_REDIRECT": "0",

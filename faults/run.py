@@ -119,6 +119,7 @@ class Site:
             "DATABASE_URL": f"{PG_URL}/{self.database}",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "KOONTO_PUBLIC_URL": "http://127.0.0.1",  # absolute URLs as a loopback run has them
             "MEDIA_ROOT": str(self.media),
             "STATIC_ROOT": str(self.workdir / "static"),
             "SECURE_SSL_REDIRECT": "0",
