@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from advice.data_protection import PURPOSE, retention_text
 from advice.forms import AdviceRequestForm
 from advice.models import AdviceRequest
-from koonto.origin import absolute_url
+from koonto.origin import admin_url
 from personal_data import outbox
 from personal_data.protection import rate_limit_message, rate_limited_by_address, rate_limited_by_email, too_large
 from personal_data.rights import rights_url
@@ -130,7 +130,7 @@ def acknowledgement(record: AdviceRequest) -> str:
 def staff_notice(record: AdviceRequest) -> str:
     """The team's mail names the association and the inbox, not the person's contact details."""
     with translation.override("fi"):
-        inbox = absolute_url(reverse("advice_request:edit", args=[record.pk]))
+        inbox = admin_url(reverse("advice_request:edit", args=[record.pk]))
     return "\n".join(
         [
             _("A new advice request has arrived from %(association)s (%(municipality)s).")

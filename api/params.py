@@ -27,6 +27,7 @@ from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -41,7 +42,7 @@ from koonto.normalise import words
 from ops.input_guard import UNUSABLE_RE
 
 PROBLEM_JSON = "application/problem+json"
-HELSINKI = ZoneInfo("Europe/Helsinki")
+HELSINKI = ZoneInfo(settings.TIME_ZONE)  # Finnish time, the settings' one time zone
 MIN_ID = -MAX_ID - 1
 # Longer than any id list, field list, path or search a client needs.
 MAX_VALUE_LENGTH = 1000

@@ -149,7 +149,9 @@ def organisations(request: HttpRequest, query: Query[LocaleQuery]):
     )
     # One row per organisation; snippets_for_reader picks its public version in the language or in Finnish.
     one_each = {org.translation_key: org for org in Organisation.objects.filter(translation_key__in={*events, *showcases})}
-    shown = snippets_for_reader(list(one_each.values()), Locale.objects.get(language_code=language))
+    # A language switched on before its Locale row exists has no pages, so nothing to list.
+    reader_locale = Locale.objects.filter(language_code=language).first()
+    shown = snippets_for_reader(list(one_each.values()), reader_locale) if reader_locale else []
     with translation.override(language):
         rows = [
             {

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone
 from taggit.models import Tag
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.query import PageQuerySet
 
 from events.models import EventIndexPage, EventPage
@@ -31,7 +31,8 @@ from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
 from showcase.models import ShowcaseIndexPage, ShowcasePage
 
-CALENDAR_TZID = "Europe/Helsinki"
+# Times are Finnish: the one time zone the settings name (TIME_ZONE).
+CALENDAR_TZID = settings.TIME_ZONE
 HELSINKI = ZoneInfo(CALENDAR_TZID)
 PRODID = "-//Koonto//Koonto CMS//FI"
 # The `type` value that also selects funding-call deadlines (it is an event type too).
@@ -46,9 +47,7 @@ def site_root(request: HttpRequest) -> Page | None:
     language = translation.get_language()
     roots = request.__dict__.setdefault("_feed_site_roots", {})
     if language not in roots:
-        rule = rule_for(request)
-        root = rule.site.root_page.get_translation_or_none(Locale.get_active()) if rule.site is not None else None
-        roots[language] = root if rule.page(root) else None
+        roots[language] = rule_for(request).home_page()
     return roots[language]
 
 

@@ -14,10 +14,22 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 PANEL_LIMIT = 20
+
+
+class PermittedMenuItem(MenuItem):
+    """An admin menu item (a staff report) shown only to users `is_allowed(user)` admits."""
+
+    def __init__(self, *args, is_allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_allowed = is_allowed
+
+    def is_shown(self, request):
+        return self.is_allowed(request.user)
 
 
 @dataclass

@@ -34,3 +34,14 @@ def set_cached_parent(page: Model, parent: Model) -> None:
     """Tell a page its parent, so that `get_parent()` needs no query (Wagtail's `_cached_parent_obj`):
     routing already had the parent in hand (showcase.models.ShowcaseIndexPage.route)."""
     page._cached_parent_obj = parent
+
+
+def update_descendant_url_paths(page: Model, old_url_path: str, new_url_path: str) -> None:
+    """Move a page's subpages from `old_url_path` to `new_url_path`, as Page.save() does when it
+    sees the slug change.
+
+    A translation's slug that follows its translated title (localisation/slugs.py) is changed in
+    a pre_save handler, after Page.save() has compared the slugs, so Wagtail's own step is taken
+    here; it has no public name.
+    """
+    page._update_descendant_url_paths(old_url_path, new_url_path)

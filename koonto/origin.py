@@ -22,6 +22,12 @@ def public_origin() -> str:
     return settings.KOONTO_PUBLIC_URL.rstrip("/")
 
 
+def admin_url(path: str) -> str:
+    """An admin path (`/admin/pages/3/edit/`) on the admin's address in e-mails,
+    `WAGTAILADMIN_BASE_URL` (the public origin unless the admin is served elsewhere)."""
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/{path.lstrip('/')}"
+
+
 def absolute_url(path_or_url: str) -> str:
     """A path (`/fi/tapahtumat/`) on the public origin; an absolute URL is returned unchanged."""
     if path_or_url.startswith(("http://", "https://")):

@@ -196,6 +196,21 @@ class PublicRule:
 
     # --- relations, in the reader's language ------------------------------------------------
 
+    def home_page(self, locale: Locale | None = None, *, or_source: bool = False) -> Page | None:
+        """The site's home page in `locale` (the active language when None) if the public may see
+        it; with `or_source`, else the Finnish one (the relation rule of `for_reader`).
+
+        The one answer to "the site root in this language": the header and menu, the feeds and the
+        "not translated yet" page ask here.
+        """
+        if self.site is None:
+            return None
+        locale = locale or Locale.get_active()
+        if or_source:
+            return self.for_reader(self.site.root_page, locale)
+        root = self.site.root_page.get_translation_or_none(locale)
+        return root if self.page(root) else None
+
     def for_reader(self, obj: T | None, locale: Locale | None = None) -> T | None:
         """`obj` as the public sees it in `locale` (the active language when None): see the module."""
         return self.all_for_reader([obj], locale)[0]

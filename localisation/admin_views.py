@@ -73,14 +73,18 @@ def submit_translation_for_review(request, translation_id: int):
 
 
 def read_pofile(upload) -> polib.POFile | None:
-    """Parse an uploaded PO file, or None if it is not one.
+    """Parse an uploaded PO file, or None if it is not one."""
+    return parse_po(b"".join(upload.chunks()))
+
+
+def parse_po(data: bytes) -> polib.POFile | None:
+    """PO contents parsed, or None if they are not a PO file.
 
     polib.pofile() takes a file name *or* contents; contents that happen to be a path would
-    make it read that file from the server, so the upload always goes through a file of ours.
+    make it read that file from the server, so the contents always go through a file of ours.
     """
     with tempfile.NamedTemporaryFile(suffix=".po") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
+        handle.write(data)
         handle.flush()
         try:
             return polib.pofile(handle.name)

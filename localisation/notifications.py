@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.users.models import UserProfile
 
-from koonto.origin import absolute_url
+from koonto.origin import admin_url
 
 _WORK = ["change", "publish"]
 
@@ -64,7 +64,7 @@ def notify_translation_requested(source: Page, locales: Iterable[Locale], reques
         context = {
             "source_title": source.title,
             "requester": requester.get_full_name() or requester.get_username(),
-            "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=(target.pk,))),
+            "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=(target.pk,))),
         }
         sent += _send(recipients, "translation_requested", context, locale.language_code)
     return sent
@@ -85,6 +85,6 @@ def notify_source_changed(source: Page, target: Page, publisher_id: int | None) 
     context = {
         "source_title": source.title,
         "title": target.title,
-        "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=(target.pk,))),
+        "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=(target.pk,))),
     }
     return _send(translators_of(target, publisher_id), "source_changed", context, target.locale.language_code)

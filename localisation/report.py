@@ -64,12 +64,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from koonto.dashboard import PermittedMenuItem
 from localisation.permissions import TranslationPermissions
 
 URL_NAME = "koonto_translation_status"
@@ -531,12 +531,12 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class TranslationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
-
-
-def translation_report_menu_item() -> TranslationReportMenuItem:
-    return TranslationReportMenuItem(
-        _("Translation status"), reverse_lazy(URL_NAME), name="koonto-translation-status", icon_name="site", order=1300
+def translation_report_menu_item() -> PermittedMenuItem:
+    return PermittedMenuItem(
+        _("Translation status"),
+        reverse_lazy(URL_NAME),
+        name="koonto-translation-status",
+        icon_name="site",
+        order=1300,
+        is_allowed=can_view_report,
     )

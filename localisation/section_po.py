@@ -8,7 +8,6 @@ that belongs to another page, section or language, refuses the whole upload with
 """
 
 import io
-import tempfile
 import zipfile
 
 import polib
@@ -25,6 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+
+from localisation.admin_views import parse_po
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -58,17 +59,6 @@ def export_zip(translations) -> bytes:
     return buffer.getvalue()
 
 
-def _parse_po(data: bytes) -> polib.POFile | None:
-    # polib.pofile() takes a path or contents; always give it a file of ours (see translation_views).
-    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
-        handle.write(data)
-        handle.flush()
-        try:
-            return polib.pofile(handle.name)
-        except (OSError, UnicodeDecodeError, ValueError):
-            return None
-
-
 def read_upload(upload) -> tuple[list[tuple[str, polib.POFile | None]], str | None]:
     """(name, parsed PO or None) for every PO file in the upload, or an error message."""
     if upload.size > MAX_UPLOAD_BYTES:
@@ -79,8 +69,8 @@ def read_upload(upload) -> tuple[list[tuple[str, polib.POFile | None]], str | No
             names = [n for n in archive.namelist() if n.endswith(".po")]
             if sum(archive.getinfo(n).file_size for n in names) > MAX_UPLOAD_BYTES:
                 return [], _("The file is too large (at most 10 MB).")
-            return [(name, _parse_po(archive.read(name))) for name in names], None
-    return [(upload.name, _parse_po(data))], None
+            return [(name, parse_po(archive.read(name))) for name in names], None
+    return [(upload.name, parse_po(data))], None
 
 
 def user_may_work_on(user, section: Page) -> bool:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
+
+from koonto.internals import update_descendant_url_paths
 
 
 def _is_finnish(slug: str, source: Page) -> bool:
@@ -68,8 +70,23 @@ def follow_title(sender, instance, raw=False, update_fields=None, **kwargs):
     if not wanted or wanted == instance.slug:
         return
     parent = instance.get_parent()
+    old_url_path = instance.url_path
     instance.slug = find_available_slug(parent, wanted, ignore_page_id=instance.pk) if parent is not None else wanted
+    if parent is not None:
+        # Page.save() set the URL path from the old slug just before this signal: follow the new
+        # slug, and move the subpages' paths once the row is saved (move_subpages).
+        instance.set_url_path(parent)
+        if instance.pk and old_url_path and old_url_path != instance.url_path:
+            instance._localisation_old_url_path = old_url_path
+
+
+def move_subpages(sender, instance, raw=False, **kwargs):
+    """post_save: the subpages of a page whose slug follow_title changed move to its new path."""
+    old_url_path = instance.__dict__.pop("_localisation_old_url_path", None)
+    if old_url_path and not raw:
+        update_descendant_url_paths(instance, old_url_path, instance.url_path)
 
 
 def connect() -> None:
     pre_save.connect(follow_title, dispatch_uid="localisation-slug-follows-title")
+    post_save.connect(move_subpages, dispatch_uid="localisation-slug-moves-subpages")

@@ -18,8 +18,7 @@ def untranslated(request, page_id: int):
     translation = page.get_translation_or_none(locale)
     if rule.page(translation):
         return redirect(translation.get_url(request=request))
-    home = rule.site.root_page.get_translation_or_none(locale) if rule.site else None
-    context = {"original": page, "original_language": page.locale.language_code, "home": home if rule.page(home) else None}
+    context = {"original": page, "original_language": page.locale.language_code, "home": rule.home_page(locale)}
     response = TemplateResponse(request, "koonto/untranslated.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

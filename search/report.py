@@ -13,10 +13,10 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import Query
 
+from koonto.dashboard import PermittedMenuItem
 from search.models import ZeroResultHits
 
 URL_NAME = "search_report"
@@ -70,12 +70,12 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class SearchReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
-
-
-def search_report_menu_item() -> SearchReportMenuItem:
-    return SearchReportMenuItem(
-        _("Search queries"), reverse_lazy(URL_NAME), name="search-queries", icon_name="search", order=1310
+def search_report_menu_item() -> PermittedMenuItem:
+    return PermittedMenuItem(
+        _("Search queries"),
+        reverse_lazy(URL_NAME),
+        name="search-queries",
+        icon_name="search",
+        order=1310,
+        is_allowed=can_view_report,
     )

@@ -1,7 +1,7 @@
 """Template tags for the site chrome: menu, language switcher, alternates, footer.
 
 The decisions behind the menu, the language switcher and the footer contacts are plain functions
-(`site_root`, `menu_pages`, `language_links`, `footer_contacts`) so that the API's expansions
+(`site_root`, `menu_pages`, `language_links`) so that the API's expansions
 (api/expansions.py) give headless clients exactly what the HTML chrome shows.
 """
 
@@ -28,7 +28,7 @@ def site_root(request):
     if site is None:
         return None
     if not hasattr(request, "_koonto_home"):
-        home = rule_for(request).for_reader(site.root_page)
+        home = rule_for(request).home_page(or_source=True)
         request._koonto_home = home.specific if home is not None else None
     return request._koonto_home
 

@@ -53,6 +53,21 @@ def test_the_slug_follows_the_translated_title(client, finnish_event, translatio
     english = finnish_event.get_translation(en_locale)
     assert english.get_latest_revision_as_object().slug == "workshop-a-good-application"
     assert english.slug == "workshop-a-good-application"
+    # The address follows the slug: Wagtail builds links from url_path and routes by slug.
+    assert english.url_path.endswith("/workshop-a-good-application/")
+
+
+def test_a_section_whose_slug_follows_its_title_takes_its_pages_along(
+    client, finnish_event, translation, translator, event_index, english_event_index, en_locale
+):
+    english_event = finnish_event.get_translation(en_locale)
+    section = Translation.objects.get(source__object_id=event_index.translation_key, target_locale=en_locale)
+    translate(event_index, en_locale, "title", "Events")
+    submit(client, translator, section)
+    english_event_index.refresh_from_db()
+    english_event.refresh_from_db()
+    assert english_event_index.slug == "events" and english_event_index.url_path.endswith("/events/")
+    assert english_event.url_path.startswith(english_event_index.url_path)
 
 
 def test_a_slug_the_translator_set_is_kept(client, finnish_event, translation, translator, en_locale):

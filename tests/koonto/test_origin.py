@@ -37,3 +37,11 @@ def test_setup_editorial_points_the_site_record_at_the_origin(settings, home):
     assert (site.hostname, site.port, site.root_url) == ("koonto.example.fi", 443, "https://koonto.example.fi")
     assert "koonto.example.fi" in out.getvalue()
     assert home.full_url == page_url(home) == "https://koonto.example.fi/fi/"
+
+
+def test_admin_links_use_the_admins_own_address(settings):
+    from koonto.origin import admin_url
+
+    settings.KOONTO_PUBLIC_URL = "https://koonto.example.fi"
+    settings.WAGTAILADMIN_BASE_URL = "https://hallinta.koonto.example.fi/"
+    assert admin_url("/admin/pages/3/edit/") == "https://hallinta.koonto.example.fi/admin/pages/3/edit/"

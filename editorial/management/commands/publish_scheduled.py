@@ -35,7 +35,8 @@ def notify_scheduled_publication(page: Page, revision: Revision) -> None:
         try:
             send_mail(subject, body, None, [user.email])
         except Exception:
-            logger.exception("Could not e-mail %s about the scheduled publication of page %s", user.email, page.pk)
+            # The user's id, not the address: addresses stay out of the logs (docs/security.md).
+            logger.exception("Could not e-mail user %s about the scheduled publication of page %s", user.pk, page.pk)
 
 
 class Command(WagtailPublishScheduled):
