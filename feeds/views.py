@@ -1,7 +1,10 @@
 """Feeds and discovery: the iCalendar feed and per-event files, RSS feeds and robots.txt.
 
 Every feed lists only what any visitor may already read (koonto.visibility), in the language of
-the URL, under the request site's root page translation in that language.
+the URL, under the request site's root page translation in that language. Events and funding-call
+deadlines are facts for everyone (`site_facts`): the calendar and the events feed of another
+language also list a Finnish event or call that is not translated (or whose translation is not
+public), in Finnish; never a hidden page, never both a page and its public translation.
 """
 
 from __future__ import annotations
@@ -19,13 +22,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone
-from taggit.models import Tag
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.query import PageQuerySet
 
 from events.models import EventIndexPage, EventPage
 from guides.models import FundingCallPage, GuideIndexPage
 from koonto.listing import ListingState, clean_texts
+from koonto.localised_tags import ReaderTags
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
@@ -59,6 +62,16 @@ def site_pages(request: HttpRequest, model: type[Page]) -> PageQuerySet:
     return rule_for(request).pages(model.objects.filter(locale_id=root.locale_id).descendant_of(root))
 
 
+def site_facts(request: HttpRequest, model: type[Page]) -> PageQuerySet:
+    """Events or funding calls for the calendar and the events feed: each in the URL's language if
+    that translation is public, else in Finnish if that is (koonto.visibility.PublicRule.pages_for_reader),
+    on the request's site. A language whose home page is not public has no feeds."""
+    root = site_root(request)
+    if root is None:
+        return model.objects.none()
+    return rule_for(request).pages_for_reader(model.objects.all(), root.locale)
+
+
 def with_full_urls(pages, request: HttpRequest) -> list[Page]:
     """The pages, each with `feed_url`: its full public URL (feed items link outside the site)."""
     pages = list(pages)
@@ -85,16 +98,19 @@ class CalendarFilters:
     """The calendar's `type` (event types, `deadline` adding funding-call deadlines) and `tag` filters.
 
     With no `type`, every event and every deadline is listed; several values of a parameter mean
-    any of them. Tags are per language (`koonto.localised_tags`): an English feed filters by English tags.
+    any of them. Tags are per language (`koonto.localised_tags`): an English feed filters by English
+    tags, and a Finnish event or call it lists matches by its tags' English names
+    (`koonto.localised_tags.ReaderTags`).
     """
 
-    def __init__(self, types: list[str], tags: list[Tag]):
+    def __init__(self, types: list[str], tags: ReaderTags):
         self.types = types
         self.tags = tags
 
     @classmethod
-    def from_query(cls, params) -> CalendarFilters:
-        """The filters in `params` (`?type=a&type=b` or `?type=a,b`); a value that cannot be used is an error."""
+    def from_query(cls, params, locale) -> CalendarFilters:
+        """The filters in `params` (`?type=a&type=b` or `?type=a,b`) for readers of `locale`; a value
+        that cannot be used is an error."""
         state = ListingState()
         types = clean_texts(params, "type", state)
         slugs = clean_texts(params, "tag", state)
@@ -104,11 +120,9 @@ class CalendarFilters:
         for value in types:
             if value not in choices:
                 raise unknown_value("type", value, choices)
-        tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
-        known = {tag.slug for tag in tags}
-        for slug in slugs:
-            if slug not in known:
-                raise BadParameter(_("There is no tag “%(value)s” (parameter “tag”).") % {"value": slug})
+        tags = ReaderTags(slugs, locale)
+        for slug in tags.unknown:
+            raise BadParameter(_("There is no tag “%(value)s” (parameter “tag”).") % {"value": slug})
         return cls(types, tags)
 
     @property
@@ -116,10 +130,7 @@ class CalendarFilters:
         return not self.types or DEADLINE_TYPE in self.types
 
     def tagged(self, pages: PageQuerySet) -> PageQuerySet:
-        if not self.tags:
-            return pages
-        through = pages.model.tagged_items.rel.related_model
-        return pages.filter(pk__in=through.objects.filter(tag__in=self.tags).values("content_object_id"))
+        return self.tags.filter(pages)
 
     def events(self, events: PageQuerySet) -> PageQuerySet:
         if self.types:
@@ -173,12 +184,23 @@ def uid(kind: str, page) -> str:
     return f"{kind}-{page.translation_key}-{page.locale.language_code}@koonto"
 
 
+def mark_language(component: Event, page, names: tuple[str, ...]) -> Event:
+    """A page listed in another language than the calendar's (a Finnish event on the English
+    calendar, `site_facts`) says so: RFC 5545's LANGUAGE parameter on its texts from the page."""
+    language = page.locale.language_code
+    if language != translation.get_language():
+        for name in names:
+            if name in component:
+                component[name].params["LANGUAGE"] = language
+    return component
+
+
 def event_component(event) -> Event:
     start, end = event_times(event)
     summary = event.title
     if event.status != EventPage.Status.SCHEDULED:
         summary = f"{event.get_status_display()}: {event.title}"
-    return Event.new(
+    component = Event.new(
         uid=uid("event", event),
         start=start,
         end=end,
@@ -190,6 +212,7 @@ def event_component(event) -> Event:
         last_modified=event.last_published_at,
         stamp=event.last_published_at or timezone.now(),
     )
+    return mark_language(component, event, ("SUMMARY", "DESCRIPTION", "LOCATION"))
 
 
 def deadline_times(call) -> tuple[date | datetime, date | datetime]:
@@ -214,7 +237,7 @@ def deadline_component(call) -> Event:
         stamp=call.last_published_at or timezone.now(),
     )
     component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-    return component
+    return mark_language(component, call, ("DESCRIPTION",))
 
 
 def build_calendar(name: str, calendar_uid: str, components: list[Event]) -> Calendar:
@@ -237,17 +260,19 @@ def calendar_response(calendar: Calendar) -> HttpResponse:
 @query_parameters("type", "tag")
 @require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
-    """Upcoming events and funding-call deadlines of this language, for calendar apps to subscribe to.
+    """Upcoming events and funding-call deadlines, for calendar apps to subscribe to: in this
+    language, or in Finnish where not translated (`site_facts`).
 
     At most KOONTO_CALENDAR_SIZE events, the soonest (a large site has thousands planned years
     ahead; building them all took a second per request)."""
+    root = site_root(request)
     try:
-        filters = CalendarFilters.from_query(request.GET)
+        filters = CalendarFilters.from_query(request.GET, root.locale if root else Locale.get_active())
     except BadParameter as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     now = timezone.now()
-    events = filters.events(site_pages(request, EventPage).upcoming(now)).select_related("municipality", "locale")
-    calls = filters.calls(site_pages(request, FundingCallPage)).filter(closes_at__gte=now).select_related("locale")
+    events = filters.events(site_facts(request, EventPage).upcoming(now)).select_related("municipality", "locale")
+    calls = filters.calls(site_facts(request, FundingCallPage)).filter(closes_at__gte=now).select_related("locale")
     components = [event_component(event) for event in with_full_urls(events[: settings.KOONTO_CALENDAR_SIZE], request)]
     components += [deadline_component(call) for call in with_full_urls(calls.order_by("closes_at", "pk"), request)]
     calendar_uid = f"calendar-{translation.get_language()}@koonto"
@@ -320,7 +345,7 @@ class EventFeed(PageFeed):
         return _("Trainings, info sessions and other events on citizen-led development in Pohjois-Savo, soonest first.")
 
     def items(self, request):
-        events = site_pages(request, EventPage).upcoming(timezone.now())
+        events = site_facts(request, EventPage).upcoming(timezone.now())
         return with_full_urls(events[:RSS_SIZE], request)
 
 

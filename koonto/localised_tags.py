@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
+from taggit.models import Tag
 from wagtail.models import Page
 from wagtail_localize.fields import BaseTranslatableField
 
@@ -73,3 +75,48 @@ def taggable_page_models() -> list[type[Page]]:
     """The page types with tags, in INSTALLED_APPS order and then their order in their app (the
     order of the tag page's groups), whatever order the apps' modules happened to be imported in."""
     return [model for app in apps.get_app_configs() for model in app.get_models() if issubclass(model, LocalisedTagsMixin)]
+
+
+class ReaderTags:
+    """A tag filter (tag slugs) on a listing that shows pages to readers of one language by the
+    facts-for-everyone rule (koonto.visibility.PublicRule.pages_for_reader): in a non-Finnish
+    listing, Finnish pages that are not translated are listed too.
+
+    A slug is one of the reader's language: a page in that language matches by its own tags; a
+    Finnish page shown in the listing matches by its tags' names in the reader's language
+    (`TagTranslation`), never by its Finnish tag, so `?tag=workshop` on the English calendar
+    finds the untranslated Finnish event tagged "työpaja" whose English name is "workshop", and
+    `?tag=tyopaja` there finds nothing. In the Finnish listing a slug is a Finnish tag's.
+    Costs two queries (the tags and, for another language, its tag translations), however many
+    pages the listing has.
+    """
+
+    def __init__(self, slugs, locale):
+        self.slugs = set(slugs)
+        self.locale = locale
+        self.own = set(Tag.objects.filter(slug__in=self.slugs).values_list("slug", flat=True))
+        self.translated_tag_ids: list[int] = []
+        translated_slugs = set()
+        if self.slugs and locale.language_code != settings.LANGUAGE_CODE:
+            # TagTranslation keeps names, not slugs: slugged here the way taggit slugs a tag's name.
+            slugger = Tag()
+            for tag_id, name in TagTranslation.objects.filter(locale=locale).values_list("tag_id", "name"):
+                slug = slugger.slugify(name)
+                if slug in self.slugs:
+                    self.translated_tag_ids.append(tag_id)
+                    translated_slugs.add(slug)
+        self.unknown = sorted(self.slugs - self.own - translated_slugs)
+
+    def filter(self, pages):
+        """`pages` (a listing for readers of the locale) narrowed to those with any of the tags."""
+        if not self.slugs:
+            return pages
+        through = pages.model.tagged_items.rel.related_model
+        own = Q(pk__in=through.objects.filter(tag__slug__in=self.slugs).values("content_object_id"))
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return pages.filter(own)
+        by_translation = Q(
+            locale__language_code=settings.LANGUAGE_CODE,
+            pk__in=through.objects.filter(tag_id__in=self.translated_tag_ids).values("content_object_id"),
+        )
+        return pages.filter((Q(locale_id=self.locale.pk) & own) | by_translation)

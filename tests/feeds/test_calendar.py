@@ -165,11 +165,29 @@ def test_filter_by_tag_of_the_feeds_language(client, publish_event, publish_call
 
     assert set(vevents(get_calendar(client, query="?tag=työpaja"))) == {"Työpaja", "Hakuaika päättyy: Haku"}
 
+    # Untranslated, the Finnish event and call match the English tag by the tag's English name,
+    # never by the Finnish one.
+    assert set(vevents(get_calendar(client, "en", query="?tag=workshop"))) == {"Työpaja", "Application deadline: Haku"}
+    assert set(vevents(get_calendar(client, "en", query="?tag=työpaja"))) == set()
+
     english_event = english(tagged)
     english_event.title = "Workshop"
     english_event.save_revision().publish()
-    assert set(vevents(get_calendar(client, "en", query="?tag=workshop"))) == {"Workshop"}
+    assert set(english_event.tags.names()) == {"workshop"}
+    assert set(vevents(get_calendar(client, "en", query="?tag=workshop"))) == {"Workshop", "Application deadline: Haku"}
     assert set(vevents(get_calendar(client, "en", query="?tag=työpaja"))) == set()
+
+
+def test_a_finnish_page_with_an_untranslated_tag_matches_no_english_tag(client, publish_event, en_locale):
+    workshop = Tag.objects.create(name="työpaja")
+    TagTranslation.objects.create(tag=workshop, locale=en_locale, name="Workshop")
+    for title, tag in (("Työpaja", "työpaja"), ("Kahvila", "kahvila")):  # "kahvila" has no English name
+        event = publish_event(title=title)
+        event.tags.add(tag)
+        event.save_revision().publish()
+    assert set(vevents(get_calendar(client, "en", query="?tag=workshop"))) == {"Työpaja"}
+    assert set(vevents(get_calendar(client, "en", query="?tag=kahvila"))) == set()
+    assert set(vevents(get_calendar(client, "fi", query="?tag=kahvila"))) == {"Kahvila"}
 
 
 @pytest.mark.parametrize(("query", "parameter"), [("?type=party", "type"), ("?tag=no-such-tag", "tag")])
@@ -182,17 +200,40 @@ def test_an_unknown_filter_value_is_a_400_naming_the_parameter(client, site, que
     assert query.split("=")[1] in text
 
 
-def test_the_english_calendar_lists_only_english_pages(client, publish_event, english):
+def test_the_english_calendar_lists_english_pages_and_untranslated_finnish_ones(client, publish_event, publish_call, english):
+    """Events and deadlines are facts for everyone (issue 17): an English event replaces its Finnish
+    source; a Finnish event or call not translated is listed in Finnish, marked with LANGUAGE=fi."""
     finnish = publish_event(title="Suomeksi")
     translation = english(finnish)
     translation.title = "In English"
     translation.save_revision().publish()
+    publish_event(title="Vain suomeksi", venue="Kuopion kaupungintalo")
+    publish_call(title="Haku")
 
-    english_events = vevents(get_calendar(client, "en"))
-    assert set(english_events) == {"In English"}
+    calendar = get_calendar(client, "en")
+    english_events = vevents(calendar)
+    assert set(english_events) == {"In English", "Vain suomeksi", "Application deadline: Haku"}
     assert "/en/" in str(english_events["In English"]["URL"])
     assert str(english_events["In English"]["UID"]) == f"event-{finnish.translation_key}-en@koonto"
-    assert set(vevents(get_calendar(client, "fi"))) == {"Suomeksi"}
+    assert "LANGUAGE" not in english_events["In English"]["SUMMARY"].params
+    only_finnish = english_events["Vain suomeksi"]
+    assert "/en/" not in str(only_finnish["URL"])
+    assert only_finnish["SUMMARY"].params["LANGUAGE"] == "fi"
+    assert only_finnish["LOCATION"].params["LANGUAGE"] == "fi"
+    assert english_events["Application deadline: Haku"]["DESCRIPTION"].params["LANGUAGE"] == "fi"
+    assert b"SUMMARY;LANGUAGE=fi:Vain suomeksi" in calendar.to_ical()
+    finnish_events = vevents(get_calendar(client, "fi"))
+    assert set(finnish_events) == {"Suomeksi", "Vain suomeksi", "Hakuaika päättyy: Haku"}
+    assert "LANGUAGE" not in finnish_events["Suomeksi"]["SUMMARY"].params
+
+
+def test_an_unpublished_translation_leaves_the_finnish_event_on_the_english_calendar(client, publish_event, english):
+    finnish = publish_event(title="Suomeksi")
+    draft = english(finnish, publish_it=False)
+    assert not draft.live
+    assert set(vevents(get_calendar(client, "en"))) == {"Suomeksi"}
+    draft.save_revision().publish()
+    assert set(vevents(get_calendar(client, "en"))) == {draft.title}
 
 
 def test_one_event_downloads_as_an_ics_file(client, publish_event):

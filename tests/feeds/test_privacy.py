@@ -36,12 +36,13 @@ def hidden_events(site, event_index, home, publish_event, english, draft_event):
 
 def test_the_calendar_shows_no_hidden_page(client, hidden_events):
     assert set(vevents(get_calendar(client, "fi"))) == {"Julkinen", "Käännös kesken"}
-    assert set(vevents(get_calendar(client, "en"))) == {"Public"}
+    # Facts for everyone: the Finnish event whose translation is a draft is listed in Finnish.
+    assert set(vevents(get_calendar(client, "en"))) == {"Public", "Käännös kesken"}
 
 
 def test_the_rss_feed_shows_no_hidden_page(client, hidden_events):
     assert set(rss_titles(get_rss(client, "events_feed", "fi"))) == {"Julkinen", "Käännös kesken"}
-    assert rss_titles(get_rss(client, "events_feed", "en")) == ["Public"]
+    assert set(rss_titles(get_rss(client, "events_feed", "en"))) == {"Public", "Käännös kesken"}
 
 
 def test_no_hidden_event_downloads_as_a_file(client, hidden_events, draft_event):

@@ -47,16 +47,24 @@ def test_guides_and_calls_share_one_feed_newest_first(client, publish_guide, pub
     assert parsed.entries[1].link == call.get_full_url()
 
 
-def test_the_english_feeds_list_only_english_pages(client, publish_event, publish_guide, english):
+def test_the_english_events_feed_lists_untranslated_finnish_events_and_english_guides_only(
+    client, publish_event, publish_guide, english
+):
+    """Events are facts for everyone (issue 17): the English feed lists a Finnish event that is not
+    translated, in Finnish, and the English translation instead of its source. Guides are not: the
+    English guides feed lists English guides only."""
     event = english(publish_event(title="Tapahtuma"))
     event.title = "Event"
     event.save_revision().publish()
-    publish_event(title="Vain suomeksi")
+    only_finnish = publish_event(title="Vain suomeksi")
     guide = english(publish_guide(title="Opas"))
+    publish_guide(title="Vain suomeksi -opas")
 
     parsed = get_rss(client, "events_feed", "en")
-    assert rss_titles(parsed) == ["Event"]
-    assert "/en/" in parsed.entries[0].link
+    assert set(rss_titles(parsed)) == {"Event", "Vain suomeksi"}
+    links = {entry.title: entry.link for entry in parsed.entries}
+    assert "/en/" in links["Event"]
+    assert links["Vain suomeksi"] == only_finnish.get_full_url()
     assert [entry.link for entry in get_rss(client, "guides_feed", "en").entries] == [guide.get_full_url()]
     assert set(rss_titles(get_rss(client, "events_feed", "fi"))) == {"Tapahtuma", "Vain suomeksi"}
 
