@@ -4,7 +4,8 @@ each with how many public pages in one language use it (`/api/v3/koonto/municipa
 A client building the filters of an event or showcase list needs the values a filter takes and
 how many pages each would give, as the HTML filters show them, without reading every page. The
 counts are of the pages the public may see (koonto.visibility) in the requested language, with no
-other filter applied; each list costs a fixed number of queries, however long it is. Lists hold
+other filter applied; events are facts for everyone, so they are counted as the event listings list
+them (`public_events`: in the language where translated, else the Finnish event); each list costs a fixed number of queries, however long it is. Lists hold
 only what at least one public page uses, except target groups (a short, fixed vocabulary).
 """
 
@@ -30,7 +31,10 @@ __all__ = ["api"]  # api/urls.py mounts the API from here, so that these endpoin
 class MunicipalityRef(Schema):
     code: str = Field(description="Statistics Finland code: the value of the `municipality` filters.")
     name: str
-    events: int = Field(description="Public events in this language in the municipality.")
+    events: int = Field(
+        description="Public events in this language in the municipality, untranslated Finnish ones included (as the "
+        "event listings count them)."
+    )
     showcases: int = Field(description="Public project showcases in this language working in the municipality.")
 
 
@@ -53,12 +57,24 @@ class OrganisationRef(Schema):
     website: str
     url: str = Field(description="The organisation's page on this site.")
     locale: str = Field(description="The organisation's language: the requested one where translated, else Finnish.")
-    events: int = Field(description="Public events in this language it organises.")
+    events: int = Field(
+        description="Public events in this language it organises, untranslated Finnish ones included (as the event "
+        "listings count them)."
+    )
     showcases: int = Field(description="Public project showcases in this language it ran or partnered in.")
 
 
 def public(request: HttpRequest, model, language: str):
     return rule_for(request).pages(model.objects.filter(locale__language_code=language))
+
+
+def public_events(request: HttpRequest, language: str):
+    """Events as a reader of `language` finds them in the listings and the calendar (each in that
+    language if public, else in Finnish: koonto.visibility.PublicRule.pages_for_reader)."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:  # a language switched on before its Locale row exists has no pages
+        return EventPage.objects.none()
+    return rule_for(request).pages_for_reader(EventPage.objects.all(), locale)
 
 
 def counts(rows, key: str, counted: str = "page") -> dict:
@@ -76,7 +92,7 @@ def municipalities(request: HttpRequest, query: Query[LocaleQuery]):
     """Municipalities that public events or showcases in the language name, by name."""
     check_parameters(request, {"locale"})
     language = check_locale(query.locale)
-    events = counts(public(request, EventPage, language).filter(municipality__isnull=False), "municipality_id", "pk")
+    events = counts(public_events(request, language).filter(municipality__isnull=False), "municipality_id", "pk")
     showcases = counts(
         ShowcaseMunicipality.objects.filter(page__in=public(request, ShowcasePage, language).values("pk")), "municipality_id"
     )
@@ -142,7 +158,7 @@ def organisations(request: HttpRequest, query: Query[LocaleQuery]):
     check_parameters(request, {"locale"})
     language = check_locale(query.locale)
     # Pages name an organisation in their own language or in Finnish: counted by translation key.
-    events = counts(public(request, EventPage, language).filter(organiser__isnull=False), "organiser__translation_key", "pk")
+    events = counts(public_events(request, language).filter(organiser__isnull=False), "organiser__translation_key", "pk")
     showcases = counts(
         ShowcaseOrganisation.objects.filter(page__in=public(request, ShowcasePage, language).values("pk")),
         "organisation__translation_key",

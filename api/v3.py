@@ -6,7 +6,9 @@ to be an error they can see, so Koonto adds `events/` and `calls/` (list and det
 NinjaAPI object: they appear in `/api/v3/openapi.json` with full schemas.
 
 Rules shared with API v2 (api/v2.py): live, public pages of the request's site only; the
-language is the `locale` parameter; rich text is HTML with links in the page's own language;
+language is the `locale` parameter (events and calls are facts for everyone: a listing in another
+language also has the Finnish ones not translated there, each item with its own `locale`, see
+`listing_pages`); rich text is HTML with links in the page's own language;
 every bad parameter is a 400 `application/problem+json` whose `detail` names the parameter.
 Ids and offsets are bounded to the 64 bits a primary key has, in the schemas (and so in the
 OpenAPI document); Wagtail's own routers' parameters are checked at the API's edge
@@ -47,6 +49,7 @@ from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
+from koonto.localised_tags import ReaderTags
 from koonto.models import Municipality
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
@@ -128,7 +131,10 @@ class PageBase(Schema):
     id: int
     title: str
     url: str = Field(description="The public page, absolute.")
-    locale: str = Field(description="Language code of the page, e.g. fi or en.")
+    locale: str = Field(
+        description="Language code of the page, e.g. fi or en. In a listing: the requested language where the page is "
+        "translated and public, else fi (an untranslated Finnish event or call is listed in Finnish)."
+    )
     translation_key: UUID = Field(description="The same for a page and its translations.")
     summary: str
     image: ImageOut | None
@@ -207,7 +213,11 @@ class CallList(Schema):
 
 class Listing(Schema):
     locale: str = Field(settings.LANGUAGE_CODE, description="Language code: fi or en.")
-    tag: str | None = Field(None, description="A tag's slug in that language.")
+    tag: str | None = Field(
+        None,
+        description="A tag's slug in that language; a Finnish page in another language's listing matches by its tags' "
+        "names in that language.",
+    )
     limit: int = Field(20, ge=1, le=settings.WAGTAILAPI_LIMIT_MAX, description="At most WAGTAILAPI_LIMIT_MAX (50).")
     offset: int = Field(0, ge=0, le=MAX_ID)
 
@@ -354,15 +364,32 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
 # --- querysets ---------------------------------------------------------------------------------
 
 
-def public_pages(request: HttpRequest, model, locale_code: str):
-    """Pages of this model the public may see (koonto.visibility) on the request's site, in that language."""
+def requested_locale(locale_code: str) -> Locale:
     locale = Locale.objects.filter(language_code=locale_code).first()
     if locale is None:
         languages = ", ".join(code for code, _name in settings.LANGUAGES)
         raise HttpError(400, f"locale: unknown language '{locale_code}'; use one of {languages}")
+    return locale
+
+
+def public_pages(request: HttpRequest, model, locale_code: str):
+    """Pages of this model the public may see (koonto.visibility) on the request's site, in that language."""
     return (
         rule_for(request)
-        .pages(model.objects.filter(locale=locale))
+        .pages(model.objects.filter(locale=requested_locale(locale_code)))
+        .select_related("locale", "listing_image")
+        .prefetch_related("tagged_items__tag")
+    )
+
+
+def listing_pages(request: HttpRequest, model, locale: Locale):
+    """Events or calls for a listing in `locale`: facts for everyone, each in that language if its
+    translation is public, else in Finnish if that is (koonto.visibility.PublicRule.pages_for_reader),
+    as the events calendar and the home page list them; never a hidden page, never a page and its
+    public translation both."""
+    return (
+        rule_for(request)
+        .pages_for_reader(model.objects.all(), locale)
         .select_related("locale", "listing_image")
         .prefetch_related("tagged_items__tag")
     )
@@ -376,8 +403,10 @@ def moment(name: str, raw: str, end_of_day: bool = False):
         raise HttpError(400, str(error)) from None
 
 
-def filter_by_tag(pages, tag: str | None):
-    return pages.filter(tagged_items__tag__slug=tag).distinct() if tag else pages
+def filter_by_tag(pages, tag: str | None, locale: Locale):
+    """`tag` in the listing's language; Finnish pages in another language's listing match by their
+    tags' names in it (koonto.localised_tags.ReaderTags). An unknown tag gives an empty list."""
+    return ReaderTags([tag], locale).filter(pages) if tag else pages
 
 
 def values(request: HttpRequest, name: str, choices: tuple[str, ...] | None = None) -> list[str]:
@@ -394,12 +423,12 @@ def check_parameters(request: HttpRequest, query: Schema) -> None:
         raise HttpError(400, f"{unknown[0]}: unknown parameter; known are {', '.join(type(query).model_fields)}")
 
 
-def events_queryset(request: HttpRequest, locale_code: str):
-    return public_pages(request, EventPage, locale_code).select_related("municipality", "organiser__locale", "related_call")
+def events_queryset(request: HttpRequest, locale: Locale):
+    return listing_pages(request, EventPage, locale).select_related("municipality", "organiser__locale", "related_call")
 
 
-def calls_queryset(request: HttpRequest, locale_code: str):
-    return public_pages(request, FundingCallPage, locale_code).prefetch_related(
+def calls_queryset(request: HttpRequest, locale: Locale):
+    return listing_pages(request, FundingCallPage, locale).prefetch_related(
         "contacts__contact", "attachments__document__collection"
     )
 
@@ -409,9 +438,11 @@ def calls_queryset(request: HttpRequest, locale_code: str):
 
 @router.get("/events/", response=EventList, summary="List events", operation_id="koonto_list_events")
 def list_events(request: HttpRequest, query: Query[EventQuery]):
-    """Events in one language, filtered and ordered by start; upcoming only with `upcoming=true`."""
+    """Events for readers of one language (untranslated Finnish ones in Finnish), filtered and
+    ordered by start; upcoming only with `upcoming=true`."""
     check_parameters(request, query)
-    events = filter_by_tag(events_queryset(request, query.locale), query.tag)
+    locale = requested_locale(query.locale)
+    events = filter_by_tag(events_queryset(request, locale), query.tag, locale)
     if query.type:
         events = events.filter(event_type__in=values(request, "type", tuple(EventPage.Type.values)))
     if query.municipality:
@@ -447,9 +478,11 @@ def get_event(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
 
 @router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")
 def list_calls(request: HttpRequest, query: Query[CallQuery]):
-    """Funding calls in one language, by deadline; `status` is computed from the dates now."""
+    """Funding calls for readers of one language (untranslated Finnish ones in Finnish), by
+    deadline; `status` is computed from the dates now."""
     check_parameters(request, query)
-    calls = filter_by_tag(calls_queryset(request, query.locale), query.tag)
+    locale = requested_locale(query.locale)
+    calls = filter_by_tag(calls_queryset(request, locale), query.tag, locale)
     if query.status:
         now = timezone.now()
         by_status = {

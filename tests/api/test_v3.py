@@ -61,7 +61,8 @@ def test_call_list_is_typed_and_filters_by_status(client, call):
         ("type=training", ["Maaliskuu"]),
         ("tag=koulutus", ["Maaliskuu"]),
         ("starts_after=2030-03-01&starts_before=2030-03-10", ["Maaliskuu"]),
-        ("locale=en", []),
+        # Events are facts for everyone (issue 17): untranslated Finnish events are listed in English.
+        ("locale=en", ["Mennyt", "Maaliskuu", "Huhtikuu"]),
         ("limit=1&offset=1", ["Maaliskuu"]),
     ],
 )
@@ -139,6 +140,16 @@ def test_call_status_takes_several_values(client, site, guide_index):
 
 def test_event_listing_query_count_is_the_same_for_5_and_50(assert_constant_queries):
     assert_constant_queries("/api/v3/koonto/events/?limit=50")
+
+
+def test_english_event_listing_query_count_is_the_same_for_5_and_50(assert_constant_queries, en_locale):
+    """The English listing has the Finnish events (pages_for_reader) and filters by English tag names."""
+    from taggit.models import Tag
+
+    from koonto.models import TagTranslation
+
+    TagTranslation.objects.create(tag=Tag.objects.create(name="koulutus"), locale=en_locale, name="Training")
+    assert_constant_queries("/api/v3/koonto/events/?limit=50&locale=en&tag=training")
 
 
 # --- writes -------------------------------------------------------------------------------------
