@@ -5,8 +5,9 @@ A client building the filters of an event or showcase list needs the values a fi
 how many pages each would give, as the HTML filters show them, without reading every page. The
 counts are of the pages the public may see (koonto.visibility) in the requested language, with no
 other filter applied; events are facts for everyone, so they are counted as the event listings list
-them (`public_events`: in the language where translated, else the Finnish event); each list costs a fixed number of queries, however long it is. Lists hold
-only what at least one public page uses, except target groups (a short, fixed vocabulary).
+them (`public_events`: in the language where translated, else the Finnish event). Each list costs
+a fixed number of queries, however long it is. Lists hold only what at least one public page uses,
+except target groups (a short, fixed vocabulary).
 """
 
 from __future__ import annotations
