@@ -24,7 +24,8 @@ the reader's language if that translation is visible; otherwise in the source la
 if that is visible, and templates mark it with its `lang`; otherwise not at all.
 
 **Facts for every language** (`PublicRule.pages_for_reader`): listings of funding calls and events
-(the home page's next call and events, the events calendar) follow the same rule page by page: a
+(the home page's next call and events, the events calendar, API v3's `events/` and `calls/` and
+its reference counts of events, the iCalendar feed and the events RSS) follow the same rule page by page: a
 call or event not yet translated, or whose translation is not public, is listed in Finnish, marked
 as such, rather than hidden from readers of other languages.
 
