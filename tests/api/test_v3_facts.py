@@ -51,6 +51,8 @@ def test_the_english_call_listing_has_english_calls_and_untranslated_finnish_one
     restrict(publish(FundingCallPageFactory(parent=guide_index, title="Yksityinen haku")))
 
     assert listing(client, "/api/v3/koonto/calls/?locale=en") == {"Translated call": "en", "Vain suomeksi": "fi"}
+    every_status = "/api/v3/koonto/calls/?locale=en&status=open,upcoming,closed,cancelled"
+    assert listing(client, every_status) == {"Translated call": "en", "Vain suomeksi": "fi"}
     # The detail of a listed Finnish call answers in Finnish, whichever listing linked it.
     item = next(i for i in client.get("/api/v3/koonto/calls/?locale=en").json()["items"] if i["locale"] == "fi")
     assert client.get(f"/api/v3/koonto/calls/{item['id']}/").json()["title"] == "Vain suomeksi"
