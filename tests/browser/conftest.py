@@ -22,6 +22,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -230,6 +231,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
     from events.models import EventIndexPage
     from guides.models import GuideIndexPage
+    from koonto.origin import sync_site
 
     with django_db_blocker.unblock():
         snapshot = connection.creation.serialize_db_to_string()
@@ -242,9 +244,17 @@ def demo_site(django_db_setup, django_db_blocker):
             site.facts["guide_index_id"] = str(GuideIndexPage.objects.get(locale__language_code="fi").pk)
             server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
             site.url = server.url
+            # The live server is the public origin here, as KOONTO_PUBLIC_URL is on a deployment:
+            # absolute links (the calendar address, mail links, canonical) lead to it.
+            origin = override_settings(
+                KOONTO_PUBLIC_URL=server.url, WAGTAILADMIN_BASE_URL=server.url, WAGTAILAPI_BASE_URL=server.url
+            )
+            origin.enable()
+            sync_site()
             try:
                 yield site
             finally:
+                origin.disable()
                 server.stop()
         finally:
             # What TransactionTestCase does with serialized_rollback: empty every table (keeping the
