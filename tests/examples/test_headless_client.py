@@ -8,11 +8,14 @@ puts the migrations' data back (as Django's serialized_rollback does), so that t
 and the next `--reuse-db` run find the database as migrations left it.
 """
 
+import ast
 import json
+import sys
 import urllib.parse
 import urllib.request
 from datetime import datetime
 from html.parser import HTMLParser
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -204,3 +207,18 @@ def test_the_reference_client_renders_every_page_from_the_api_like_the_site(live
     assert any(link.endswith("/ohjelma.pdf") for link in event.links)
     # `make headless-demo` fails when a page needs more requests than allowed (the sections need two).
     assert main(["--base-url", live_server.url, "--out", str(tmp_path), "--max-requests", "1"]) == 1
+
+
+def test_the_reference_client_imports_only_the_standard_library():
+    """It is a client of the API, not part of the project: a frontend developer can copy it as it is."""
+    folder = Path(__file__).parents[2] / "examples" / "headless"
+    for source in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in sys.stdlib_module_names | {"__future__"}, (source.name, name)
