@@ -58,7 +58,7 @@ def _migrations_data_back(django_db_setup, django_db_blocker):
             others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
             for obj in serializers.deserialize("python", others):
                 obj.save()
-        connection.check_constraints()
+            connection.check_constraints()
 
 
 def raw(*blocks) -> str:
