@@ -9,6 +9,10 @@ from django.core.exceptions import ValidationError
 from events.models import EventPage
 from tests.factories import EventPageFactory
 
+# Building a page reads its content type (Wagtail's Page.__init__): these tests use the database
+# even where they save nothing, and must not depend on another test having filled Django's cache.
+pytestmark = pytest.mark.django_db
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2025, 5, 1, 12, 0, tzinfo=HELSINKI)
 

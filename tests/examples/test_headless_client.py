@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import wagtail_factories
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files.base import ContentFile
@@ -59,6 +60,9 @@ def _migrations_data_back(django_db_setup, django_db_blocker):
             for obj in serializers.deserialize("python", others):
                 obj.save()
             connection.check_constraints()
+        # Content types are read from Django's cache by tests that build pages without saving them;
+        # fill it again as it was before the flush.
+        ContentType.objects.get_for_models(*apps.get_models())
 
 
 def raw(*blocks) -> str:

@@ -10,6 +10,10 @@ from django.core.exceptions import ValidationError
 from guides.models import FundingCallPage
 from tests.factories import FundingCallPageFactory
 
+# Building a page reads its content type (Wagtail's Page.__init__): these tests use the database
+# even where they save nothing, and must not depend on another test having filled Django's cache.
+pytestmark = pytest.mark.django_db
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
