@@ -113,7 +113,8 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
             index = rule.pages(EventIndexPage.objects.child_of(self)).first()
             return index.get_url(request=request) if index is not None else ""
 
-        return until_content_changes(f"home-events-index:{self.pk}:{request.get_host()}", build)
+        site = rule.site  # by the request's site, never its Host header (see koonto_tags.menu_pages)
+        return until_content_changes(f"home-events-index:{self.pk}:{site.pk if site else ''}", build)
 
     def json_ld(self, request) -> dict:
         """The Koonto project as a schema.org Organization (koonto.structured_data)."""

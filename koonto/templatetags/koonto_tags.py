@@ -65,7 +65,10 @@ def menu_pages(request, home: Page) -> list[dict]:
         children = rule_for(request).pages(home.get_children().in_menu())
         return [{"pk": child.pk, "title": child.title, "url": child.get_url(request=request)} for child in children]
 
-    return until_content_changes(f"menu:{home.pk}:{request.get_host() if request else ''}", build)
+    # Keyed by the request's site, not its Host header: an error page answering a Host that
+    # ALLOWED_HOSTS refuses renders the menu too, and reading that header raises there.
+    site = rule_for(request).site if request else None
+    return until_content_changes(f"menu:{home.pk}:{site.pk if site else ''}", build)
 
 
 def ancestors(page: Page) -> list[Page]:
