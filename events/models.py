@@ -78,6 +78,7 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    card_kind = "event"  # colour and icon on cards (design/templatetags/cards.py)
     # What listing_context reads from the query string: the hostile-input test sends bad values to
     # these, and the page cache keys on these alone (ops.pagecache.query_parameters).
     query_parameters = frozenset(["type", "month", "municipality", "when", "page"])
@@ -430,6 +431,7 @@ class EventPage(
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    card_kind = "event"  # colour and icon on cards (design/templatetags/cards.py)
 
     class Meta:
         verbose_name = _("event")

@@ -54,6 +54,7 @@ class GuideIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guides.GuidePage", "guides.FundingCallPage"]
+    card_kind = "guide"  # colour and icon on cards (design/templatetags/cards.py)
 
     class Meta:
         verbose_name = _("funding guide index")
@@ -169,6 +170,7 @@ class GuidePage(
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
+    card_kind = "guide"  # colour and icon on cards (design/templatetags/cards.py)
 
     class Meta:
         verbose_name = _("funding guide")
@@ -485,6 +487,7 @@ class FundingCallPage(
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
+    card_kind = "call"  # colour and icon on cards (design/templatetags/cards.py)
 
     class Meta:
         verbose_name = _("funding call")

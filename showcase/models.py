@@ -65,6 +65,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["showcase.ShowcasePage"]
+    card_kind = "showcase"  # colour and icon on cards (design/templatetags/cards.py)
     # What listing_context reads from the query string: the hostile-input test sends bad values to
     # these, and the page cache keys on these alone (ops.pagecache.query_parameters).
     query_parameters = frozenset(["municipality", "theme", "group", "period", "page"])
@@ -436,6 +437,7 @@ class ShowcasePage(
 
     parent_page_types = ["showcase.ShowcaseIndexPage"]
     subpage_types = []
+    card_kind = "showcase"  # colour and icon on cards (design/templatetags/cards.py)
 
     class Meta:
         verbose_name = _("project showcase")

@@ -13,16 +13,6 @@ from wagtail.images.models import SourceImageIOError
 
 register = template.Library()
 
-# Page models by label -> the kind that names their colour and icon (koonto/img/icons/<kind>.svg).
-KINDS = {
-    "guides.guidepage": "guide",
-    "guides.fundingcallpage": "call",
-    "guides.guideindexpage": "guide",
-    "showcase.showcasepage": "showcase",
-    "showcase.showcaseindexpage": "showcase",
-    "events.eventpage": "event",
-    "events.eventindexpage": "event",
-}
 # Renditions per place: (specs for srcset, sizes). 16:9 crops keep the focal point (Wagtail's fill).
 PICTURES = {
     "card": ("fill-480x270|format-webp", "fill-800x450|format-webp", "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw"),
@@ -32,9 +22,12 @@ PICTURES = {
 
 @register.filter
 def page_kind(page) -> str:
-    """guide, call, showcase, event or page: what kind of content a page is, for its colour and icon."""
+    """guide, call, showcase, event or page: what kind of content a page is, for its colour and icon.
+
+    A page type declares its kind (`card_kind = "event"`, the name of koonto/img/icons/<kind>.svg and
+    of its colour in site.css); this bottom-layer tag names no feature page type."""
     model = page.specific_class if type(page)._meta.label_lower == "wagtailcore.page" else type(page)
-    return KINDS.get(model._meta.label_lower if model else "", "page")
+    return getattr(model, "card_kind", "page")
 
 
 @register.inclusion_tag("includes/listing_picture.html")
