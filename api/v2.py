@@ -27,7 +27,14 @@ from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import ChildRelationField, PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.serializers import (
+    ChildRelationField,
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -222,6 +229,27 @@ class PublicHtmlUrlField(PageHtmlUrlField):
             return None
 
 
+class PublicPageLinkMixin:
+    """A page linked from another (`meta.parent`, `meta.alias_of`) with its `html_url` on the origin."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=KoontoPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class PublicPageParentField(PublicPageLinkMixin, PageParentField):
+    pass
+
+
+class PublicPageAliasOfField(PublicPageLinkMixin, PageAliasOfField):
+    pass
+
+
 class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page.
 
@@ -230,6 +258,8 @@ class KoontoPageSerializer(PageSerializer):
     """
 
     html_url = PublicHtmlUrlField(read_only=True)
+    parent = PublicPageParentField(read_only=True)
+    alias_of = PublicPageAliasOfField(read_only=True)
 
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):

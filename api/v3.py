@@ -252,11 +252,6 @@ class CallQuery(Listing):
 # --- building the output -----------------------------------------------------------------------
 
 
-def absolute(request: HttpRequest, url: str) -> str:
-    """`url` on the public origin (koonto.origin), never the request's host."""
-    return absolute_url(url)
-
-
 def choice(instance, name: str) -> dict:
     return {"value": getattr(instance, name), "label": str(getattr(instance, f"get_{name}_display")())}
 
@@ -312,7 +307,7 @@ def event_out(request: HttpRequest, event: EventPage) -> dict:
                 "name": organiser.name,
                 "slug": organiser.slug,
                 "website": organiser.website,
-                "url": absolute(request, organiser.get_url()),
+                "url": absolute_url(organiser.get_url()),
             }
             if organiser
             else None,
@@ -351,7 +346,7 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
             "attachments": [
                 {
                     "title": a.title or a.document.title,
-                    "url": absolute(request, a.document.url),
+                    "url": absolute_url(a.document.url),
                     "file_type": a.document.file_extension.lower(),
                     "content_type": a.document.content_type,
                     "file_size": a.document.get_file_size(),
