@@ -48,13 +48,16 @@ from api.http import CompactRendererContextMixin
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
+from showcase.models import ShowcaseTargetGroup
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
 
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
-KOONTO_PARAMETERS = frozenset(["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status"])
+KOONTO_PARAMETERS = frozenset(
+    ["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status", "theme", "group"]
+)
 # Wagtail's parameters that it hands on unchecked (`int()` then the database, or the search
 # backend): checked first by ParameterChecksMixin.
 WAGTAIL_PARAMETERS = {
@@ -100,6 +103,16 @@ class KoontoFilter(BaseFilterBackend):
             if organisation is None:
                 raise BadRequestError(f"organisation: no organisation with the slug '{params['organisation']}'")
             queryset = queryset.filter(organisations__organisation__translation_key=organisation.translation_key).distinct()
+        if "theme" in params:
+            # As the HTML showcase list's `theme` filter: a theme's slug (in the showcases' language).
+            require_type("theme", model, "showcase.ShowcasePage")
+            queryset = queryset.filter(themes__theme__slug=params["theme"]).distinct()
+        if "group" in params:
+            require_type("group", model, "showcase.ShowcasePage")
+            groups = ShowcaseTargetGroup.Group.values
+            if params["group"] not in groups:
+                raise BadRequestError(f"group: unknown target group '{params['group']}'; use one of {', '.join(groups)}")
+            queryset = queryset.filter(target_groups__group=params["group"]).distinct()
         if {"starts_after", "starts_before", "upcoming"} & set(params):
             queryset = self.filter_event_dates(params, queryset)
         if "status" in params:

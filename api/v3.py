@@ -237,6 +237,7 @@ class EventQuery(Listing):
     starts_after: str | None = Field(None, description="ISO 8601 date or date-time; a date is Helsinki midnight.")
     starts_before: str | None = Field(None, description="ISO 8601 date or date-time; a date includes the whole day.")
     upcoming: bool = Field(False, description="Only events that have not ended.")
+    past: bool = Field(False, description="Only events that have ended (the HTML list's past events; with order=-starts_at).")
     order: Literal["starts_at", "-starts_at"] = "starts_at"
 
 
@@ -454,8 +455,12 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
         events = events.filter(starts_at__gte=after)
     if before:
         events = events.filter(starts_at__lte=before)
+    if query.upcoming and query.past:
+        raise HttpError(400, "past: not together with upcoming=true")
     if query.upcoming:
         events = events.upcoming(timezone.now())
+    if query.past:
+        events = events.past(timezone.now())
     events = events.order_by(query.order, "pk")
     count = events.count()
     items = [event_out(request, event) for event in events[query.offset : query.offset + query.limit]]
