@@ -31,7 +31,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from api.v2 import KoontoPageSerializer, KoontoPagesAPIViewSet, PublicHtmlUrlField, api_router
+from api.v2 import KoontoPagesAPIViewSet, KoontoPageSerializer, PublicHtmlUrlField, api_router
 
 
 def preview_content_type(value: str) -> ContentType:

@@ -48,11 +48,11 @@ from api.http import CompactRendererContextMixin
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
-from showcase.models import ShowcaseTargetGroup
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
+from showcase.models import ShowcaseTargetGroup
 
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
 KOONTO_PARAMETERS = frozenset(
