@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from xml.etree import ElementTree
 
 from .client import Client, NotAPage, links
 from .compare import differences
@@ -39,6 +40,14 @@ def site_page(base_url: str, address: str, timeout: float = 30) -> str:
     request = urllib.request.Request(base_url.rstrip("/") + address, headers={"Accept": "text/html"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return response.read().decode("utf-8")
+
+
+def sitemap_pages(base_url: str, timeout: float = 30) -> set[str]:
+    """The paths of the pages the site's sitemap lists: to check that the crawl reached them all."""
+    with urllib.request.urlopen(base_url.rstrip("/") + "/sitemap.xml", timeout=timeout) as response:
+        tree = ElementTree.parse(response)
+    locations = tree.iterfind(".//{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    return {urllib.parse.unquote(urllib.parse.urlsplit(loc.text.strip()).path) for loc in locations if loc.text}
 
 
 def crawl(
@@ -87,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out", help="where the HTML files go")
     parser.add_argument("--max-requests", type=int, default=2, help="the most API requests a page may need")
     parser.add_argument("--no-compare", action="store_true", help="do not compare with the site's own HTML pages")
+    parser.add_argument("--sitemap", action="store_true", help="fail if a page of the site's sitemap.xml was not reached")
     args = parser.parse_args(argv)
     try:
         counts, skipped, differ = crawl(args.base_url, args.out, compare=not args.no_compare)
@@ -96,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"Cannot reach {args.base_url} ({error}). Start the site first: `make run` in another terminal.", file=sys.stderr)
         return 2
+    missed = sorted(sitemap_pages(args.base_url) - {urllib.parse.unquote(path) for path in counts}) if args.sitemap else []
     too_many = {path: count for path, count in counts.items() if count > args.max_requests}
     for path, count in sorted(counts.items()):
         notes = ("  TOO MANY" if path in too_many else "") + ("  DIFFERS" if path in differ else "")
@@ -107,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(too_many)} pages need more than {args.max_requests} API requests.", file=sys.stderr)
     if differ:
         print(f"{len(differ)} pages differ from the site's own in their main content.", file=sys.stderr)
-    return 1 if too_many or differ or not counts else 0
+    if missed:
+        print(f"{len(missed)} pages of the sitemap were not reached from the API:", *missed, sep="\n  ", file=sys.stderr)
+    return 1 if too_many or differ or missed or not counts else 0
 
 
 if __name__ == "__main__":
