@@ -21,6 +21,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+    echo "Port $PORT already answers: stop that server or set HEADLESS_PORT." >&2
+    exit 2
+fi
 "$BIN/python" manage.py migrate --noinput -v0
 "$BIN/python" manage.py load_demo >/dev/null
 "$BIN/python" manage.py runserver "127.0.0.1:$PORT" --noreload >"$work/server.log" 2>&1 &

@@ -30,7 +30,7 @@ from wagtail.documents.models import Document
 from events.models import EventPage
 from examples.headless.client import Client
 from examples.headless.compare import differences, parsed
-from examples.headless.crawl import crawl, main
+from examples.headless.crawl import crawl, main, sitemap_pages
 from examples.headless.render import render
 from koonto.models import Municipality, Theme
 from showcase.models import ShowcaseMunicipality, ShowcaseTargetGroup, ShowcaseTheme
@@ -177,6 +177,7 @@ def test_the_reference_client_renders_every_page_from_the_api_like_the_site(live
     assert not differ, json.dumps(differ, indent=1, ensure_ascii=False)
     pages = {address for address in counts if "?" not in address}
     assert pages == small_site["paths"], not_pages
+    assert sitemap_pages(live_server.url) == pages  # what `--sitemap` checks on the demo in CI
     assert all(count <= 2 for count in counts.values()), counts
     # The lists at every address their rendering links to: each page of results, each filter value, past events.
     lists = {address for address in counts if "?" in address}
