@@ -10,6 +10,7 @@ and the next `--reuse-db` run find the database as migrations left it.
 
 import ast
 import json
+import re
 import sys
 import urllib.parse
 import urllib.request
@@ -238,3 +239,22 @@ def test_the_reference_client_imports_only_the_standard_library():
                 continue
             for name in names:
                 assert name.split(".")[0] in sys.stdlib_module_names | {"__future__"}, (source.name, name)
+
+
+def test_the_reference_client_renders_every_block_type_of_every_page_body():
+    """A block type added to a page's body without the client learning it would be left out of its
+    pages silently (render.block gives "" for a type it does not know)."""
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
+
+    source = (Path(__file__).parents[2] / "examples" / "headless" / "render.py").read_text()
+    known = set(re.findall(r'if kind == "(\w+)"', source))
+    used = {
+        name
+        for model in get_page_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField) and field.name == "body"
+        for name in field.stream_block.child_blocks
+    }
+    assert used, "no page body found"
+    assert used <= known, sorted(used - known)
