@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: run test lint format install migrate demo demo-messages messages check clean
 .PHONY: test-browser
 .PHONY: serve backup restore fault-test bench
-.PHONY: bench-search bench-demo headless-demo
+.PHONY: bench-search bench-demo headless-demo headless-check
 
 # The virtualenv is rebuilt only when requirements.txt changes, so a second `make run` is fast.
 $(BIN)/.installed: requirements.txt
@@ -78,10 +78,16 @@ bench-search: install
 	LOG_LEVEL=WARNING $(BIN)/python -m bench.search --pages $(BENCH_SEARCH_PAGES)
 
 ## headless-demo: render every demo page in fi and en from the API alone (examples/headless/) into
-# examples/headless/out/, printing the API requests per page; fails if a page needs more than two.
+# examples/headless/out/, printing the API requests per page; fails if a page needs more than two,
+# differs in its main content from the site's HTML page, or a sitemap page was not reached.
 # It starts no server: run `make run` in another terminal first (same HOST and PORT).
 headless-demo: install
-	$(BIN)/python -m examples.headless --base-url http://$(HOST):$(PORT) --out examples/headless/out --max-requests 2
+	$(BIN)/python -m examples.headless --base-url http://$(HOST):$(PORT) --out examples/headless/out --max-requests 2 --sitemap
+
+## headless-check: the same against a demo site of its own (fresh database, own port): what CI runs
+# (scripts/headless_check.sh); fails on more than two requests, a difference or an unreached page.
+headless-check: install
+	scripts/headless_check.sh
 
 ## test: install and run the whole test suite (SQLite, or DATABASE_URL)
 # The browser tests (tests/browser/) run when Chromium is installed (without it they are deselected

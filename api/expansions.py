@@ -28,7 +28,7 @@ from wagtail.models import Page, Site
 from api.params import parse_list
 from koonto.models import KoontoSettings
 from koonto.origin import absolute_url
-from koonto.site_texts import public_site_texts
+from koonto.site_texts import accessibility_feedback, public_site_texts
 from koonto.structured_data import breadcrumb_trail
 from koonto.templatetags.koonto_tags import ancestors, language_links, menu
 from koonto.visibility import language_of, rule_for
@@ -202,7 +202,7 @@ def site_payload(locale: str, request: HttpRequest | None = None) -> dict:
     with translation.override(locale):
         accessibility = rule.for_reader(settings_row.accessibility_page) if settings_row.accessibility_page_id else None
         privacy = rule.for_reader(settings_row.privacy_page) if settings_row.privacy_page_id else None
-        feedback = contacts[0].email if contacts and contacts[0].email else ""
+        feedback = accessibility_feedback(texts)
         flag = _("Flag of the European Union")
         return {
             "locale": locale,
@@ -233,8 +233,8 @@ def site_payload(locale: str, request: HttpRequest | None = None) -> dict:
                 for contact in contacts
             ],
             "accessibility_statement": link(_("Accessibility statement"), accessibility, request),
-            "accessibility_feedback": {"label": _("Give feedback on accessibility"), "url": f"mailto:{feedback}"}
-            if feedback
+            "accessibility_feedback": {"label": _("Give feedback on accessibility"), "url": feedback.url}
+            if feedback is not None
             else None,
             "privacy_notice": link(_("Privacy notice"), privacy, request),
             "social_links": [{"label": name, "url": url} for name, url in settings_row.social_links],

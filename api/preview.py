@@ -13,6 +13,9 @@ read from the token's own signed timestamp (`KOONTO_PREVIEW_TOKEN_MAX_AGE`). The
 whose page has been deleted meanwhile answers 404 (`check_page_exists`).
 A draft is never cacheable: every answer here is `private, no-store`. Page models offer the
 headless preview through `koonto.preview_modes.HeadlessPreviewModeMixin`.
+
+A page never saved has no id and no address yet: it is answered with `id: null` and
+`meta.detail_url` and `meta.html_url` null (same keys as a live page), and no URL is built from it.
 """
 
 from django.conf import settings
@@ -23,11 +26,12 @@ from django.utils.cache import patch_cache_control
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail.api.v2.serializers import DetailUrlField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from api.v2 import KoontoPagesAPIViewSet, api_router
+from api.v2 import KoontoPagesAPIViewSet, KoontoPageSerializer, PublicHtmlUrlField, api_router
 
 
 def preview_content_type(value: str) -> ContentType:
@@ -83,16 +87,33 @@ def draft_from_request(request) -> Page:
         raise PermissionDenied("This preview link is not valid.")
     page = preview.as_page()
     check_page_exists(page, signed_value)
-    if page.pk is None:
-        # A page not yet saved has no id; the serializer needs one (as the package's README does).
-        page.pk = 0
     return page
+
+
+class UnsavedPageDetailUrlField(DetailUrlField):
+    """`meta.detail_url`, null for a page never saved: there is no /api/v2/pages/<id>/ to point to."""
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance) if instance.pk is not None else None
+
+
+class UnsavedPageHtmlUrlField(PublicHtmlUrlField):
+    """`meta.html_url`, null for a page never saved: nothing is published at its would-be address."""
+
+    def get_attribute(self, instance):
+        return instance if instance.pk is not None else None
+
+
+class PreviewPageSerializer(KoontoPageSerializer):
+    detail_url = UnsavedPageDetailUrlField(read_only=True)
+    html_url = UnsavedPageHtmlUrlField(read_only=True)
 
 
 class PagePreviewAPIViewSet(KoontoPagesAPIViewSet):
     """The draft behind a preview token, serialised like a page in the pages API's detail view."""
 
     renderer_classes = [JSONRenderer]
+    base_serializer_class = PreviewPageSerializer
     known_query_parameters = KoontoPagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
 
     def listing_view(self, request):

@@ -27,7 +27,14 @@ from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import ChildRelationField, PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.serializers import (
+    ChildRelationField,
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -45,9 +52,12 @@ from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
+from showcase.models import ShowcaseTargetGroup
 
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
-KOONTO_PARAMETERS = frozenset(["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status"])
+KOONTO_PARAMETERS = frozenset(
+    ["municipality", "organisation", "starts_after", "starts_before", "upcoming", "status", "theme", "group"]
+)
 # Wagtail's parameters that it hands on unchecked (`int()` then the database, or the search
 # backend): checked first by ParameterChecksMixin.
 WAGTAIL_PARAMETERS = {
@@ -93,6 +103,16 @@ class KoontoFilter(BaseFilterBackend):
             if organisation is None:
                 raise BadRequestError(f"organisation: no organisation with the slug '{params['organisation']}'")
             queryset = queryset.filter(organisations__organisation__translation_key=organisation.translation_key).distinct()
+        if "theme" in params:
+            # As the HTML showcase list's `theme` filter: a theme's slug (in the showcases' language).
+            require_type("theme", model, "showcase.ShowcasePage")
+            queryset = queryset.filter(themes__theme__slug=params["theme"]).distinct()
+        if "group" in params:
+            require_type("group", model, "showcase.ShowcasePage")
+            groups = ShowcaseTargetGroup.Group.values
+            if params["group"] not in groups:
+                raise BadRequestError(f"group: unknown target group '{params['group']}'; use one of {', '.join(groups)}")
+            queryset = queryset.filter(target_groups__group=params["group"]).distinct()
         if {"starts_after", "starts_before", "upcoming"} & set(params):
             queryset = self.filter_event_dates(params, queryset)
         if "status" in params:
@@ -222,6 +242,27 @@ class PublicHtmlUrlField(PageHtmlUrlField):
             return None
 
 
+class PublicPageLinkMixin:
+    """A page linked from another (`meta.parent`, `meta.alias_of`) with its `html_url` on the origin."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=KoontoPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class PublicPageParentField(PublicPageLinkMixin, PageParentField):
+    pass
+
+
+class PublicPageAliasOfField(PublicPageLinkMixin, PageAliasOfField):
+    pass
+
+
 class KoontoPageSerializer(PageSerializer):
     """Serialises a page in its own language: rich-text links and choice labels follow the page.
 
@@ -230,6 +271,8 @@ class KoontoPageSerializer(PageSerializer):
     """
 
     html_url = PublicHtmlUrlField(read_only=True)
+    parent = PublicPageParentField(read_only=True)
+    alias_of = PublicPageAliasOfField(read_only=True)
 
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):

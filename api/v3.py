@@ -237,6 +237,7 @@ class EventQuery(Listing):
     starts_after: str | None = Field(None, description="ISO 8601 date or date-time; a date is Helsinki midnight.")
     starts_before: str | None = Field(None, description="ISO 8601 date or date-time; a date includes the whole day.")
     upcoming: bool = Field(False, description="Only events that have not ended.")
+    past: bool = Field(False, description="Only events that have ended (the HTML list's past events; with order=-starts_at).")
     order: Literal["starts_at", "-starts_at"] = "starts_at"
 
 
@@ -250,11 +251,6 @@ class CallQuery(Listing):
 
 
 # --- building the output -----------------------------------------------------------------------
-
-
-def absolute(request: HttpRequest, url: str) -> str:
-    """`url` on the public origin (koonto.origin), never the request's host."""
-    return absolute_url(url)
 
 
 def choice(instance, name: str) -> dict:
@@ -312,7 +308,7 @@ def event_out(request: HttpRequest, event: EventPage) -> dict:
                 "name": organiser.name,
                 "slug": organiser.slug,
                 "website": organiser.website,
-                "url": absolute(request, organiser.get_url()),
+                "url": absolute_url(organiser.get_url()),
             }
             if organiser
             else None,
@@ -351,7 +347,7 @@ def call_out(request: HttpRequest, call: FundingCallPage) -> dict:
             "attachments": [
                 {
                     "title": a.title or a.document.title,
-                    "url": absolute(request, a.document.url),
+                    "url": absolute_url(a.document.url),
                     "file_type": a.document.file_extension.lower(),
                     "content_type": a.document.content_type,
                     "file_size": a.document.get_file_size(),
@@ -459,8 +455,12 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
         events = events.filter(starts_at__gte=after)
     if before:
         events = events.filter(starts_at__lte=before)
+    if query.upcoming and query.past:
+        raise HttpError(400, "past: not together with upcoming=true")
     if query.upcoming:
         events = events.upcoming(timezone.now())
+    if query.past:
+        events = events.past(timezone.now())
     events = events.order_by(query.order, "pk")
     count = events.count()
     items = [event_out(request, event) for event in events[query.offset : query.offset + query.limit]]

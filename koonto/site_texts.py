@@ -17,9 +17,11 @@ publishing site texts, a contact or an organisation changes the generation (ops/
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from koonto.models import ContactPerson, SiteTexts
@@ -36,6 +38,31 @@ class PublicSiteTexts:
     programme_name: str
     implementers: list[str] = field(default_factory=list)
     contacts: list[ContactPerson] = field(default_factory=list)
+
+    def accessibility_feedback(self) -> FeedbackChannel | None:
+        """`{{ texts.accessibility_feedback }}` in templates: see `accessibility_feedback()`."""
+        return accessibility_feedback(self)
+
+
+@dataclass(frozen=True)
+class FeedbackChannel:
+    """Where a reader gives feedback on accessibility: an address and its `mailto:` link."""
+
+    email: str
+    url: str
+
+
+def accessibility_feedback(texts: PublicSiteTexts | None) -> FeedbackChannel | None:
+    """The feedback channel the Act on Digital Services (306/2019) requires on every page: the
+    first footer contact's e-mail, with a subject in the active language; None when the first
+    contact has no e-mail (or there are no contacts). The footer and the API's site information
+    both show this, so they cannot disagree.
+    """
+    first = texts.contacts[0] if texts is not None and texts.contacts else None
+    if first is None or not first.email:
+        return None
+    subject = quote(gettext("Accessibility feedback"), safe="")
+    return FeedbackChannel(email=first.email, url=f"mailto:{first.email}?subject={subject}")
 
 
 def public_site_texts(locale: Locale | str | None = None) -> PublicSiteTexts | None:

@@ -58,11 +58,6 @@ def number(amount: Decimal) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-def absolute(request, url: str) -> str:
-    """`url` on the public origin (koonto.origin): never the request's host."""
-    return absolute_url(url)
-
-
 def without_empty(data: dict) -> dict:
     """Leave out fields with no value: schema.org readers treat "" as a (wrong) value."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
@@ -86,7 +81,7 @@ def image_data(image, request, spec: str = SHARE_IMAGE_SPEC) -> dict | None:
     except SourceImageIOError:
         return None
     return {
-        "url": absolute(request, rendition.url),
+        "url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text,
@@ -103,7 +98,7 @@ def listing_image(page: Page, request) -> dict | None:
 
 def default_share_image(request) -> dict:
     width, height = SHARE_IMAGE_SIZE
-    return {"url": absolute(request, static(SHARE_IMAGE)), "width": width, "height": height, "alt": SITE_NAME}
+    return {"url": absolute_url(static(SHARE_IMAGE)), "width": width, "height": height, "alt": SITE_NAME}
 
 
 def page_description(page: Page) -> str:
@@ -159,7 +154,7 @@ def organisation_ref(organisation, request) -> dict:
         {
             "@type": "Organization",
             "name": organisation.name,
-            "url": absolute(request, organisation.get_url()),
+            "url": absolute_url(organisation.get_url()),
             "sameAs": organisation.website,
         }
     )

@@ -144,13 +144,39 @@ def test_token_of_a_deleted_page_is_a_404(client, event):
     assert_private_no_store(response)
 
 
-def test_a_page_never_saved_still_previews(client, event_index):
-    token = make_new_page_preview(event_index, "Uuden tapahtuman luonnos").token
+def shape(data: dict) -> tuple[set, set]:
+    """The keys of a page answer and of its `meta`: what a client's types are built on."""
+    return set(data), set(data["meta"])
+
+
+def test_the_draft_of_a_saved_page_has_the_shape_and_id_of_its_live_detail(client, event):
+    live = client.get(f"/api/v2/pages/{event.pk}/").json()
+
+    draft = fetch(client, make_preview(event).token).json()
+
+    assert shape(draft) == shape(live)
+    assert draft["id"] == live["id"] == event.pk
+    assert draft["meta"]["html_url"] == live["meta"]["html_url"]
+    assert draft["meta"]["detail_url"] == live["meta"]["detail_url"]
+
+
+def test_a_page_never_saved_previews_with_a_null_id_and_no_urls_built_from_it(client, event):
+    token = make_new_page_preview(event.get_parent(), "Uuden tapahtuman luonnos").token
+    live = client.get(f"/api/v2/pages/{event.pk}/").json()
 
     response = fetch(client, token)
 
     assert response.status_code == 200
-    assert response.json()["title"] == "Uuden tapahtuman luonnos"
+    data = response.json()
+    assert data["title"] == "Uuden tapahtuman luonnos"
+    assert shape(data) == shape(live)
+    # No id yet: null, never a made-up one (0), and no URL is built from it.
+    assert data["id"] is None
+    assert data["meta"]["detail_url"] is None
+    assert data["meta"]["html_url"] is None
+    assert "/0/" not in response.text and "/None/" not in response.text
+    # Its parent exists and is linked as on a live page.
+    assert data["meta"]["parent"]["id"] == event.get_parent().pk
 
 
 def test_a_page_never_saved_is_a_404_once_its_parent_is_deleted(client, event_index):

@@ -12,11 +12,31 @@ from __future__ import annotations
 import urllib.parse
 from html import escape
 
-from .client import PageData
+from .client import EVENT_INDEX, PAGE_SIZE, SHOWCASE_INDEX, PageData, page_number
 
 LABELS = {
-    "fi": {"menu": "Päävalikko", "languages": "Kielet", "breadcrumbs": "Murupolku", "home": "Etusivu"},
-    "en": {"menu": "Main menu", "languages": "Languages", "breadcrumbs": "Breadcrumbs", "home": "Home"},
+    "fi": {
+        "menu": "Päävalikko",
+        "languages": "Kielet",
+        "breadcrumbs": "Murupolku",
+        "home": "Etusivu",
+        "in_finnish": "suomeksi",
+        "pages": "Sivut",
+        "past": "Menneet tapahtumat",
+        "upcoming": "Tulevat tapahtumat",
+        "count": "Tuloksia",
+    },
+    "en": {
+        "menu": "Main menu",
+        "languages": "Languages",
+        "breadcrumbs": "Breadcrumbs",
+        "home": "Home",
+        "in_finnish": "in Finnish",
+        "pages": "Pages",
+        "past": "Past events",
+        "upcoming": "Upcoming events",
+        "count": "Results",
+    },
 }
 
 
@@ -117,26 +137,87 @@ def facts(page: dict) -> str:
     return f'<dl class="facts">{"".join(rows)}</dl>' if rows else ""
 
 
-def card(item: dict) -> str:
-    """One page in a list: a listing of events, a section's pages, the home page's content."""
+def card(item: dict, labels: dict, filters: str = "") -> str:
+    """One page in a list: a listing of events, a section's pages, the home page's content.
+
+    An event or call not yet translated is listed in Finnish on another language's page: its
+    title is marked with its language and a note says so (as on the site).
+    """
     url = item.get("url") or item.get("meta", {}).get("html_url", "")
+    language = item.get("locale") or item.get("meta", {}).get("locale") or labels["language"]
+    note = f" <span>({labels['in_finnish']})</span>" if language != labels["language"] else ""
+    title = a(url, item["title"], lang=language if note else "")
     when = time(item.get("starts_at")) or time(item.get("closes_at"))
     summary = f"<p>{escape(item['summary'])}</p>" if item.get("summary") else ""
-    return f"<li><h3>{a(url, item['title'])}</h3>{when}{summary}</li>"
+    return f"<li><h3>{title}{note}</h3>{when}{summary}{filters}</li>"
 
 
-def home_content(home: dict) -> str:
-    parts = []
-    call = home.get("next_call") or home.get("latest_closed_call")
-    if call:
-        parts.append(f'<section class="call"><ul>{card(call)}</ul></section>')
-    for key in ("upcoming_events", "newest_showcases"):
-        if home.get(key):
-            parts.append(f'<section class="{key}"><ul>{"".join(card(item) for item in home[key])}</ul></section>')
+def address(path: str, query: dict[str, str]) -> str:
+    """A list's address with its filters (the same names and values as the HTML list's)."""
+    query = {name: value for name, value in query.items() if value and not (name == "page" and value == "1")}
+    return path + (f"?{urllib.parse.urlencode(query)}" if query else "")
+
+
+def filter_links(data: PageData, item: dict) -> str:
+    """Links from a listed page to the list filtered by its values (its type, month, municipality;
+    a project's municipalities, themes, target groups and period), as a frontend's filter chips."""
+    kept = {"when": data.query["when"]} if data.query.get("when") else {}
+    chips: list[tuple[str, str, str]] = []
+    if data.page["meta"]["type"] == EVENT_INDEX:
+        chips.append(("type", item["event_type"]["value"], item["event_type"]["label"]))
+        chips.append(("month", item["starts_at"][:7], item["starts_at"][:7]))
+        if item.get("municipality"):
+            chips.append(("municipality", item["municipality"]["code"], item["municipality"]["name"]))
+    elif data.page["meta"]["type"] == SHOWCASE_INDEX:
+        chips += [
+            ("municipality", row["municipality"]["code"], row["municipality"]["name"])
+            for row in item.get("municipalities", [])
+            if row.get("municipality")
+        ]
+        chips += [("theme", row["theme"]["slug"], row["theme"]["name"]) for row in item.get("themes", []) if row.get("theme")]
+        chips += [
+            ("group", row["group"]["value"], row["group"]["label"]) for row in item.get("target_groups", []) if row.get("group")
+        ]
+        if item.get("programme_period"):
+            chips.append(("period", item["programme_period"]["value"], item["programme_period"]["label"]))
+    links = "".join(f"<li>{a(address(data.path, {**kept, name: value}), label)}</li>" for name, value, label in chips)
+    return f'<ul class="filters">{links}</ul>' if links else ""
+
+
+def listing(data: PageData, labels: dict) -> str:
+    """A section's list: one page of it (filtered as the address says), with links to its other pages."""
+    if data.page["meta"]["type"] not in (EVENT_INDEX, SHOWCASE_INDEX):
+        return f'<ul class="listing">{"".join(card(item, labels) for item in data.listing)}</ul>' if data.listing else ""
+    parts = [f'<p class="result-count">{labels["count"]}: {data.count}</p>']
+    parts.append(f'<ul class="listing">{"".join(card(item, labels, filter_links(data, item)) for item in data.listing)}</ul>')
+    pages = -(-data.count // PAGE_SIZE)
+    if pages > 1:
+        current = page_number(data.query)
+        numbers = "".join(
+            "<li>"
+            + a(address(data.path, {**data.query, "page": str(number)}), str(number), aria_current="page" * (number == current))
+            + "</li>"
+            for number in range(1, pages + 1)
+        )
+        parts.append(f'<nav aria-label="{labels["pages"]}"><ol>{numbers}</ol></nav>')
+    if data.page["meta"]["type"] == EVENT_INDEX:
+        other = {} if data.query.get("when") == "past" else {"when": "past"}
+        parts.append(f"<p>{a(address(data.path, other), labels['upcoming'] if not other else labels['past'])}</p>")
     return "".join(parts)
 
 
-def main(data: PageData) -> str:
+def home_content(home: dict, labels: dict) -> str:
+    parts = []
+    call = home.get("next_call") or home.get("latest_closed_call")
+    if call:
+        parts.append(f'<section class="call"><ul>{card(call, labels)}</ul></section>')
+    for key in ("upcoming_events", "newest_showcases"):
+        if home.get(key):
+            parts.append(f'<section class="{key}"><ul>{"".join(card(item, labels) for item in home[key])}</ul></section>')
+    return "".join(parts)
+
+
+def main(data: PageData, labels: dict) -> str:
     page = data.page
     parts = [f"<h1>{escape(page['title'])}</h1>"]
     if page.get("summary"):
@@ -149,10 +230,9 @@ def main(data: PageData) -> str:
         parts.append(f'<div class="stream">{"".join(block(item) for item in body)}</div>')
     elif isinstance(body, str):
         parts.append(f'<div class="rich-text">{body}</div>')
-    if data.listing:
-        parts.append(f'<ul class="listing">{"".join(card(item) for item in data.listing)}</ul>')
+    parts.append(listing(data, labels))
     if data.home:
-        parts.append(home_content(data.home))
+        parts.append(home_content(data.home, labels))
     return f'<main id="main">{"".join(part for part in parts if part)}</main>'
 
 
@@ -209,10 +289,10 @@ def footer(components: dict) -> str:
 def render(data: PageData) -> str:
     """The whole HTML document of a page."""
     language = data.page["meta"]["locale"]
-    labels = LABELS.get(language, LABELS["en"])
+    labels = {**LABELS.get(language, LABELS["en"]), "language": language}
     title = escape(data.page["title"])
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
-        f"{header(data.components, labels)}{breadcrumbs(data.components, labels)}{main(data)}{footer(data.components)}"
+        f"{header(data.components, labels)}{breadcrumbs(data.components, labels)}{main(data, labels)}{footer(data.components)}"
         "</body></html>\n"
     )

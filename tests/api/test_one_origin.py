@@ -156,3 +156,26 @@ def test_mails_link_to_the_page_on_the_origin(content, editor):
     notify_scheduled_publication(event, revision)
 
     assert f"{ORIGIN}/fi/tapahtumat/hankeinfo/" in mail.outbox[-1].body
+
+
+@pytest.mark.django_db
+def test_v2_html_url_comes_from_the_origin_not_from_a_site_record_pointing_elsewhere(client, content):
+    """In live-server setups the Site record and the origin differ: v2's `meta.html_url` (Wagtail's
+    own would be the Site record's `root_url`) follows koonto.origin.page_url in every v2 answer."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "elsewhere.example", 8080
+    site.save()  # clears Wagtail's cached site root paths, which .update() would leave
+    assert site.root_url == "http://elsewhere.example:8080"
+    event, english = content["event"], content["english"]["event"]
+
+    detail = client.get(f"/api/v2/pages/{event.pk}/").json()
+    listing = client.get("/api/v2/pages/?type=events.EventPage&fields=html_url&locale=en").json()
+    by_path = client.get("/api/v3/koonto/page/", {"path": event.url}).json()
+
+    assert detail["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/hankeinfo/"
+    assert [item["meta"]["html_url"] for item in listing["items"]] == [f"{ORIGIN}{english.url}"]
+    assert by_path["page"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/hankeinfo/"
+    # The parent page linked in `meta` too.
+    assert detail["meta"]["parent"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/"
+    assert by_path["page"]["meta"]["parent"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/"
+    assert "elsewhere.example" not in str(detail) + str(listing) + str(by_path)

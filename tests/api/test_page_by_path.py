@@ -183,7 +183,9 @@ def test_site_gives_what_the_footer_shows(client, footer_settings, event, about)
     assert site_data["implementers"] == ["Savon Koonto ry (päätoteuttaja)", "Kuopion kaupunki (osatoteuttaja)"]
     assert [c["email"] for c in site_data["contacts"]] == ["maija@koonto.example"]
     assert site_data["accessibility_statement"] == {"label": "Saavutettavuusseloste", "url": f"http://testserver{about.url}"}
-    assert site_data["accessibility_feedback"]["url"] == "mailto:maija@koonto.example"
+    # The footer's feedback link and the API's are one rule (koonto.site_texts.accessibility_feedback).
+    assert site_data["accessibility_feedback"]["url"] == "mailto:maija@koonto.example?subject=Saavutettavuuspalaute"
+    assert f'class="accessibility-feedback" href="{site_data["accessibility_feedback"]["url"]}"' in html
     assert site_data["privacy_notice"] is None
     assert site_data["social_links"] == [{"label": "Facebook", "url": "https://facebook.example/koonto"}]
     for text in ("Saavutettavuusseloste", "Savon Koonto ry (päätoteuttaja)", "Maija Meikäläinen"):

@@ -190,6 +190,25 @@ def test_call_status_and_organisation_filters(client, call, showcase):
     assert titles(data) == ["Perhefutis"]
 
 
+def test_showcase_theme_and_target_group_filters_as_the_html_list_has_them(client, showcase, fi_locale):
+    """The filters of the HTML showcase list (theme, group) in v2, so a frontend can list the same."""
+    from koonto.models import Theme
+    from showcase.models import ShowcaseTargetGroup, ShowcaseTheme
+
+    theme = Theme.objects.create(name="Osallisuus", slug="osallisuus", locale=fi_locale)
+    Theme.objects.create(name="Liikunta", slug="liikunta", locale=fi_locale)
+    ShowcaseTheme.objects.create(page=showcase, theme=theme)
+    ShowcaseTargetGroup.objects.create(page=showcase, group=ShowcaseTargetGroup.Group.values[0])
+    listing = "/api/v2/pages/?type=showcase.ShowcasePage"
+
+    assert titles(get(client, f"{listing}&theme=osallisuus")) == ["Perhefutis"]
+    assert titles(get(client, f"{listing}&theme=liikunta")) == []
+    assert titles(get(client, f"{listing}&group={ShowcaseTargetGroup.Group.values[0]}")) == ["Perhefutis"]
+    assert titles(get(client, f"{listing}&group={ShowcaseTargetGroup.Group.values[1]}")) == []
+    assert get(client, f"{listing}&group=aliens", status=400)["detail"].startswith("group")
+    assert get(client, "/api/v2/pages/?type=events.EventPage&theme=osallisuus", status=400)["detail"].startswith("theme")
+
+
 def test_missing_pages_and_paths_are_json_404_without_a_language_redirect(client, site):
     for url in ("/api/v2/pages/999999/", "/api/v2/nothing-here/", "/api/v3/koonto/events/999999/"):
         response = client.get(url)

@@ -57,6 +57,8 @@ def test_call_list_is_typed_and_filters_by_status(client, call):
         ("", ["Mennyt", "Maaliskuu", "Huhtikuu"]),
         ("order=-starts_at", ["Huhtikuu", "Maaliskuu", "Mennyt"]),
         ("upcoming=true", ["Maaliskuu", "Huhtikuu"]),
+        # The HTML list's past events (`?when=past`), newest first.
+        ("past=true&order=-starts_at", ["Mennyt"]),
         ("municipality=140", ["Huhtikuu"]),
         ("type=training", ["Maaliskuu"]),
         ("tag=koulutus", ["Maaliskuu"]),
@@ -85,6 +87,7 @@ def test_event_filters(client, events, query, expected):
         ("limit=51", "limit"),
         ("limit=abc", "limit"),
         ("upcoming=perhaps", "upcoming"),
+        ("upcoming=true&past=true", "past"),
         ("order=title", "order"),
         ("colour=blue", "colour"),
     ],

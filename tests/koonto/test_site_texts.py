@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from editorial.rules import COMMUNICATIONS, DEFAULT_WORKFLOW, EDITORS, EXPERTS, TRANSLATORS
 from koonto.models import ContactPerson, SiteTexts, SiteTextsContact
-from koonto.site_texts import public_site_texts
+from koonto.site_texts import FeedbackChannel, PublicSiteTexts, accessibility_feedback, public_site_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,28 @@ def test_the_migration_copies_the_settings_texts_into_the_finnish_site_texts():
     assert texts.programme_name == FINNISH_PROGRAMME
     assert [block.value for block in texts.implementers] == ["Yhdistys ry – päätoteuttaja", "Liitto ry – osatoteuttaja"]
     assert [row.contact.name for row in texts.footer_contacts.all()] == ["Tiina Kiiskinen"]
+
+
+# --- the accessibility feedback channel: one rule for the footer and the API --------------------
+
+
+def texts_with(*emails: str) -> PublicSiteTexts:
+    contacts = [ContactPerson(name=f"Yhteyshenkilö {i}", email=email) for i, email in enumerate(emails)]
+    return PublicSiteTexts(language="fi", untranslated=False, programme_name="", contacts=contacts)
+
+
+def test_accessibility_feedback_goes_to_the_first_contacts_email_with_a_subject_in_the_readers_language():
+    with translation.override("fi"):
+        finnish = accessibility_feedback(texts_with("tp@example.fi", "muu@example.fi"))
+    with translation.override("en"):
+        english = texts_with("tp@example.fi").accessibility_feedback()
+
+    assert finnish == FeedbackChannel("tp@example.fi", "mailto:tp@example.fi?subject=Saavutettavuuspalaute")
+    assert english == FeedbackChannel("tp@example.fi", "mailto:tp@example.fi?subject=Accessibility%20feedback")
+
+
+def test_there_is_no_accessibility_feedback_link_without_a_first_contact_with_an_email():
+    assert accessibility_feedback(None) is None
+    assert accessibility_feedback(texts_with()) is None
+    # Only the first contact answers it: another's address is not offered in its place.
+    assert accessibility_feedback(texts_with("", "muu@example.fi")) is None
