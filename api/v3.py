@@ -595,7 +595,39 @@ def openapi_schema(*args, **kwargs):
     if not getattr(settings, "KOONTO_API_WRITES", False):
         _leave_out_token_operations(schema)
     declare_problem_responses(schema, lambda path: 400 if path.startswith("/api/v3" + ROUTER_PREFIX) else 422)
+    _drop_unreferenced_schemas(schema)
     return schema
+
+
+def _references(node, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            found.add(ref.rsplit("/", 1)[1])
+        for value in node.values():
+            _references(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _references(value, found)
+    return found
+
+
+def _drop_unreferenced_schemas(schema: dict) -> None:
+    """Leave out the component schemas no operation uses (those of the writes and token-only
+    routers left out above, and the query schemas ninja lists beside their parameters), so that a
+    client generated from the document has only types it can meet."""
+    schemas = schema.get("components", {}).get("schemas", {})
+    used: set[str] = set()
+    pending = _references(schema.get("paths", {}), set())
+    while pending:
+        name = pending.pop()
+        if name in used or name not in schemas:
+            continue
+        used.add(name)
+        pending |= _references(schemas[name], set()) - used
+    for name in list(schemas):
+        if name not in used:
+            del schemas[name]
 
 
 def _leave_out_token_operations(schema: dict) -> None:
