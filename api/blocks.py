@@ -23,10 +23,10 @@ from wagtail.rich_text import expand_db_html
 
 from guides.blocks import GuideBodyBlock
 from guides.models import table_of_contents
-from showcase.models import KeyFigureBlock
 from koonto.blocks import BodyBlock
 from koonto.origin import absolute_url
 from koonto.visibility import rule_for
+from showcase.models import KeyFigureBlock
 
 
 class BlockRendition(Schema):
@@ -232,7 +232,11 @@ class KeyFigureBlockOut(Schema):
 
 def key_figures_out(stream) -> list[dict]:
     return [
-        {"type": "figure", "id": block.id or "", "value": {"value": block.value.get("value") or "", "label": block.value.get("label") or ""}}
+        {
+            "type": "figure",
+            "id": block.id or "",
+            "value": {"value": block.value.get("value") or "", "label": block.value.get("label") or ""},
+        }
         for block in stream
         if block.block_type == "figure"
     ]
@@ -322,8 +326,8 @@ def body_out(request: HttpRequest, body) -> list[dict]:
 # events, calls, showcases) or a guide's (guides.blocks.GuideBodyBlock) gets the typed blocks above
 # instead, in `/api/v3/pages/{id}/` and in the page of `/api/v3/koonto/page/`; a showcase's key
 # figures get KeyFigureBlockOut. Any other StreamField keeps Wagtail's shape (untyped: the test
-# tests/api/test_schema_types.py fails on it, so a new one gets its schema here). Registered by ApiConfig.ready() before Wagtail builds its
-# schemas (v3_rows).
+# tests/api/test_schema_types.py fails on it, so a new one gets its schema here). Registered by
+# ApiConfig.ready() before Wagtail builds its schemas (v3_rows).
 
 
 def typed_body_schema(generator, field):

@@ -213,9 +213,16 @@ def clean_search(request: HttpRequest) -> None:
         return
     raw = request.GET["search"]
     text = " ".join(words(raw))
-    if raw.strip() and not text:
-        raise ParameterError("search", "give at least one word to search for")
     params = request.GET.copy()
+    if raw.strip() and not text:
+        if not request.path_info.startswith("/api/v3/"):
+            raise ParameterError("search", "give at least one word to search for")
+        # v3: the OpenAPI document allows any text, so a search without words is no search, as
+        # an empty one is (v2 refuses it).
+        del params["search"]
+        params._mutable = False
+        request.GET = params
+        return
     params["search"] = text
     params._mutable = False
     request.GET = params

@@ -57,9 +57,7 @@ LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 PAGE_EXPANSIONS = (*EXPANSIONS, "home")
 # A public path with its language prefix, or a full URL; no control characters (api.params' edge).
 _NO_CONTROL = PRINTABLE[2:-1]  # the characters PRINTABLE excludes
-PATH_PATTERN = (
-    rf"^(https?://[^/?#{_NO_CONTROL}]+)?/(" + "|".join(LANGUAGES) + rf")(/[^?#{_NO_CONTROL}]*)?([?#]{PRINTABLE}*)?$"
-)
+PATH_PATTERN = rf"^(https?://[^/?#{_NO_CONTROL}]+)?/(" + "|".join(LANGUAGES) + rf")(/[^?#{_NO_CONTROL}]*)?([?#]{PRINTABLE}*)?$"
 
 
 class PageAnswer(Schema):
