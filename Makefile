@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: run test lint format install migrate demo demo-messages messages check clean
 .PHONY: test-browser
 .PHONY: serve backup restore fault-test bench
-.PHONY: bench-search bench-demo headless-demo headless-check
+.PHONY: bench-search bench-demo headless-demo headless-check api-contract
 
 # The virtualenv is rebuilt only when requirements.txt changes, so a second `make run` is fast.
 $(BIN)/.installed: requirements.txt
@@ -126,3 +126,8 @@ check: install
 
 clean:
 	rm -rf $(VENV) .pytest-db*.sqlite3 static
+
+## api-contract: schemathesis (every check, every GET operation) and a generated typed client against
+# a live server on the demo site (tests/api/test_contract.py; `make test` runs it too)
+api-contract: install
+	$(BIN)/pytest tests/api/test_contract.py -q

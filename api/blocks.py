@@ -26,6 +26,7 @@ from guides.models import table_of_contents
 from koonto.blocks import BodyBlock
 from koonto.origin import absolute_url
 from koonto.visibility import rule_for
+from showcase.models import KeyFigureBlock
 
 
 class BlockRendition(Schema):
@@ -215,6 +216,32 @@ GuideBodyBlockOut = Annotated[
 GUIDE_BLOCKS = frozenset(["steps", "checklist", "faq", "video", "table"])
 
 
+# A showcase's key figures (showcase.models.KeyFigureBlock): Wagtail's own representation, typed.
+
+
+class KeyFigureValue(Schema):
+    value: str = Field(description="The figure, e.g. 120 or 80 %.")
+    label: str = Field(description="What it counts.")
+
+
+class KeyFigureBlockOut(Schema):
+    type: Literal["figure"]
+    id: str
+    value: KeyFigureValue
+
+
+def key_figures_out(stream) -> list[dict]:
+    return [
+        {
+            "type": "figure",
+            "id": block.id or "",
+            "value": {"value": block.value.get("value") or "", "label": block.value.get("label") or ""},
+        }
+        for block in stream
+        if block.block_type == "figure"
+    ]
+
+
 def rich_text(value) -> str:
     return expand_db_html(getattr(value, "source", value) or "")
 
@@ -297,21 +324,33 @@ def body_out(request: HttpRequest, body) -> list[dict]:
 # Wagtail types every StreamField as `list[Any]` and gives each block's own API representation.
 # A field whose blocks are exactly the shared body (koonto.blocks.BodyBlock: standard pages,
 # events, calls, showcases) or a guide's (guides.blocks.GuideBodyBlock) gets the typed blocks above
-# instead, in `/api/v3/pages/{id}/` and in the page of `/api/v3/koonto/page/`. Any other
-# StreamField keeps Wagtail's shape. Registered by ApiConfig.ready() before Wagtail builds its
-# schemas (v3_rows).
+# instead, in `/api/v3/pages/{id}/` and in the page of `/api/v3/koonto/page/`; a showcase's key
+# figures get KeyFigureBlockOut. Any other StreamField keeps Wagtail's shape (untyped: the test
+# tests/api/test_schema_types.py fails on it, so a new one gets its schema here). Registered by
+# ApiConfig.ready() before Wagtail builds its schemas (v3_rows).
 
 
 def typed_body_schema(generator, field):
     typed = {BodyBlock: BodyBlockOut, GuideBodyBlock: GuideBodyBlockOut}.get(type(field.stream_block))
+    name = field.name
+    if typed is None and is_key_figures(field.stream_block):
+
+        def resolve_figures(obj, context: dict):
+            return key_figures_out(getattr(obj, name))
+
+        return list[KeyFigureBlockOut], [], staticmethod(resolve_figures)
     if typed is None:
         return streamfield_schema(generator, field)
-    name = field.name
 
     def resolve(obj, context: dict):
         return body_out(context.get("request"), getattr(obj, name))
 
     return list[typed], [], staticmethod(resolve)
+
+
+def is_key_figures(stream_block) -> bool:
+    children = list(stream_block.child_blocks.items())
+    return len(children) == 1 and children[0][0] == "figure" and isinstance(children[0][1], KeyFigureBlock)
 
 
 def install() -> None:

@@ -96,7 +96,23 @@ PROBLEM_SCHEMA = {
         "status": {"type": "integer"},
         "detail": {"type": "string", "description": "What is wrong; starts with the parameter's name when one is at fault."},
         "parameter": {"type": "string", "description": "The query or path parameter at fault, when there is one."},
-        "errors": {"type": "array", "items": {"type": "object"}, "description": "Validation errors, one per value."},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "loc": {
+                        "type": "array",
+                        "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                        "description": "Where the value is: `query` and the parameter's name, for example.",
+                    },
+                    "msg": {"type": "string", "description": "What is wrong with it."},
+                    "type": {"type": "string", "description": "The kind of error (pydantic's), when known."},
+                },
+                "required": ["loc", "msg"],
+            },
+            "description": "Validation errors, one per value.",
+        },
     },
     "required": ["type", "title", "status", "detail"],
 }

@@ -48,6 +48,9 @@ MIN_ID = -MAX_ID - 1
 MAX_VALUE_LENGTH = 1000
 INTEGER_RE = re.compile(r"[+-]?[0-9]+")
 DATE_RE = re.compile(r"([+-]?[0-9]{4,})-[0-9]{2}-[0-9]{2}")
+# One character the edge accepts (no control character, no U+FFFD), as a regular expression that
+# Python, JSON Schema (ECMA 262) and pydantic's engine read alike: for patterns in the OpenAPI document.
+PRINTABLE = r"[^\u0000-\u001f\u007f-\u009f\ufffd]"
 # Parameters whose value is text even when it is all digits (a search for a long number).
 FREE_TEXT = frozenset(["search", "html_path"])
 
@@ -210,12 +213,64 @@ def clean_search(request: HttpRequest) -> None:
         return
     raw = request.GET["search"]
     text = " ".join(words(raw))
-    if raw.strip() and not text:
-        raise ParameterError("search", "give at least one word to search for")
     params = request.GET.copy()
+    if raw.strip() and not text:
+        if not request.path_info.startswith("/api/v3/"):
+            raise ParameterError("search", "give at least one word to search for")
+        # v3: the OpenAPI document allows any text, so a search without words is no search, as
+        # an empty one is (v2 refuses it).
+        del params["search"]
+        params._mutable = False
+        request.GET = params
+        return
     params["search"] = text
     params._mutable = False
     request.GET = params
+
+
+# Wagtail's own v3 listings (pages, images, documents), whose filters are combined below.
+WAGTAIL_V3_LISTINGS = re.compile(r"^/api/v3/(pages|images|documents)/$")
+
+
+def combine_wagtail_filters(request: HttpRequest) -> None:
+    """What Wagtail's v3 listings refuse as a combination, though each value is valid: read it.
+
+    - `order=random` with an `offset`: a random order has no pages to skip; the offset is ignored.
+    - `order` with a `search`: the results come by relevance, and `order` is ignored.
+    - `child_of` with `descendant_of` (pages): the children of one page that are in the other's
+      subtree, which is all of them when the first page is in that subtree, else none (asked of
+      Wagtail as the children of a page that are also its ancestors).
+    """
+    if request.method not in ("GET", "HEAD") or not WAGTAIL_V3_LISTINGS.match(request.path_info):
+        return
+    params = request.GET.copy()
+    if params.getlist("order") == ["random"] and "offset" in params:
+        del params["offset"]
+    if params.get("search") and "order" in params:
+        del params["order"]  # search results come by relevance (Wagtail orders them by indexed fields only)
+    if request.path_info == "/api/v3/pages/" and params.get("child_of") and params.get("descendant_of"):
+        parent, ancestor = tree_page(request, params["child_of"]), tree_page(request, params["descendant_of"])
+        if ancestor is None:
+            del params["child_of"]  # Wagtail answers that descendant_of's page does not exist
+        elif parent is None or parent.path.startswith(ancestor.path):
+            del params["descendant_of"]
+        else:
+            del params["descendant_of"]
+            params.setlist("ancestor_of", [str(parent.pk)])
+    params._mutable = False
+    request.GET = params
+
+
+def tree_page(request: HttpRequest, value: str):
+    """The page a tree filter names (an id or `root`, the site's root page), or None."""
+    from wagtail.models import Page, Site
+
+    if value == "root":
+        site = Site.find_for_request(request)
+        return site.root_page if site else None
+    if not INTEGER_RE.fullmatch(value) or not 0 < int(value) <= MAX_ID:
+        return None
+    return Page.objects.filter(pk=int(value)).only("pk", "path").first()
 
 
 class APIParametersMiddleware:
@@ -229,6 +284,7 @@ class APIParametersMiddleware:
             try:
                 check_request(request)
                 clean_search(request)
+                combine_wagtail_filters(request)
             except ParameterError as error:
                 return problem(400, str(error), parameter=error.parameter)
         return self.get_response(request)

@@ -47,7 +47,7 @@ from api.expansions import (
     translations,
 )
 from api.home_content import HomeComponent, HomeContent, home_component, home_content, home_page
-from api.params import ParameterError
+from api.params import PRINTABLE, ParameterError
 from api.v3 import PageId, api, one_or_more, router
 from koonto.origin import page_url
 from koonto.visibility import language_of, rule_for
@@ -56,6 +56,9 @@ __all__ = ["api"]  # api/urls.py mounts the API from here, so that these endpoin
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 PAGE_EXPANSIONS = (*EXPANSIONS, "home")
+# A public path with its language prefix, or a full URL; no control characters (api.params' edge).
+_NO_CONTROL = PRINTABLE[2:-1]  # the characters PRINTABLE excludes
+PATH_PATTERN = rf"^(https?://[^/?#{_NO_CONTROL}]+)?/(" + "|".join(LANGUAGES) + rf")(/[^?#{_NO_CONTROL}]*)?([?#]{PRINTABLE}*)?$"
 
 
 class PageAnswer(Schema):
@@ -73,7 +76,7 @@ class PageQuery(Schema):
     path: str = Field(
         description="The page's public path with its language prefix, e.g. /fi/tapahtumat/hankeinfo/ "
         "(a full URL is read for its path).",
-        pattern=r"^(https?://[^/?#]+)?/(" + "|".join(LANGUAGES) + r")(/[^?#]*)?([?#].*)?$",
+        pattern=PATH_PATTERN,
     )
     expand: str | None = Field(
         None, description=EXPAND_DESCRIPTION + " On a home page also `home`.", pattern=one_or_more(list(PAGE_EXPANSIONS))

@@ -45,12 +45,11 @@ from api.blocks import BodyBlockOut, body_out
 from api.errors import declare_problem_responses, v3_http_error
 from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
 from api.http import CompactJSONRenderer
-from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
+from api.params import MAX_ID, MAX_VALUE_LENGTH, MIN_ID, PRINTABLE, ParameterError, english, parse_list, parse_moment, problem
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
 from koonto.localised_tags import ReaderTags
-from koonto.models import Municipality
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
@@ -211,8 +210,34 @@ class CallList(Schema):
 # --- query parameters --------------------------------------------------------------------------
 
 
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+PRINTABLE_PATTERN = f"^{PRINTABLE}*$"
+# A date or date-time as `parse_moment` takes it, in the years the listings know (MIN_YEAR..MAX_YEAR):
+# the OpenAPI document says so, so that a client (and schemathesis) sends only what is accepted.
+YEAR = r"(19[0-9]{2}|2[0-9]{3})"
+MOMENT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date", "pattern": f"^{YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
+        {
+            "type": "string",
+            "format": "date-time",
+            "pattern": f"^{YEAR}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}:[0-5][0-9]"
+            r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+        {"type": "null"},
+    ]
+}
+
+
+def moment_schema(schema: dict) -> None:
+    schema.pop("anyOf", None)
+    schema.update(MOMENT_SCHEMA)
+
+
 class Listing(Schema):
-    locale: str = Field(settings.LANGUAGE_CODE, description="Language code: fi or en.")
+    locale: Literal[LANGUAGES] = Field(  # type: ignore[valid-type]
+        settings.LANGUAGE_CODE, description="Language code: " + ", ".join(LANGUAGES) + "."
+    )
     tag: str | None = Field(
         None,
         description="A tag's slug in that language; a Finnish page in another language's listing matches by its tags' "
@@ -234,8 +259,12 @@ class EventQuery(Listing):
     municipality: str | None = Field(
         None, description="Municipality codes, comma-separated (any of them), e.g. 297,140.", pattern=r"^[0-9]{3}(,[0-9]{3})*$"
     )
-    starts_after: str | None = Field(None, description="ISO 8601 date or date-time; a date is Helsinki midnight.")
-    starts_before: str | None = Field(None, description="ISO 8601 date or date-time; a date includes the whole day.")
+    starts_after: str | None = Field(
+        None, description="ISO 8601 date or date-time; a date is Helsinki midnight.", json_schema_extra=moment_schema
+    )
+    starts_before: str | None = Field(
+        None, description="ISO 8601 date or date-time; a date includes the whole day.", json_schema_extra=moment_schema
+    )
     upcoming: bool = Field(False, description="Only events that have not ended.")
     past: bool = Field(False, description="Only events that have ended (the HTML list's past events; with order=-starts_at).")
     order: Literal["starts_at", "-starts_at"] = "starts_at"
@@ -442,15 +471,12 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     if query.type:
         events = events.filter(event_type__in=values(request, "type", tuple(EventPage.Type.values)))
     if query.municipality:
-        codes = values(request, "municipality")
-        unknown = set(codes) - set(Municipality.objects.filter(code__in=codes).values_list("code", flat=True))
-        if unknown:
-            raise HttpError(400, f"municipality: unknown municipality code '{sorted(unknown)[0]}'")
-        events = events.filter(municipality__code__in=codes)
-    after = moment("starts_after", query.starts_after) if query.starts_after else None
-    before = moment("starts_before", query.starts_before, end_of_day=True) if query.starts_before else None
-    if after and before and after > before:
-        raise HttpError(400, "starts_before: must not be earlier than starts_after")
+        # Any three digits are a code the schema allows: one no municipality has matches no event.
+        events = events.filter(municipality__code__in=values(request, "municipality"))
+    # An empty value is not a date (the OpenAPI document says so). A range that ends before it
+    # starts is allowed by the document, and matches no event.
+    after = moment("starts_after", query.starts_after) if query.starts_after is not None else None
+    before = moment("starts_before", query.starts_before, end_of_day=True) if query.starts_before is not None else None
     if after:
         events = events.filter(starts_at__gte=after)
     if before:
@@ -553,6 +579,8 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError | PydanticV
     first = errors[0] if errors else {}
     name = str((first.get("loc") or ["parameter"])[-1])
     status = 400 if request.path.startswith("/api/v3" + ROUTER_PREFIX) else 422
+    if first.get("type") == "does_not_exist":
+        status = 404  # Wagtail's tree filters (`child_of=<id>`) naming no page the public may see
     return problem(status, f"{name}: {first.get('msg', 'invalid value')}", parameter=name, errors=errors)
 
 
@@ -595,7 +623,98 @@ def openapi_schema(*args, **kwargs):
     if not getattr(settings, "KOONTO_API_WRITES", False):
         _leave_out_token_operations(schema)
     declare_problem_responses(schema, lambda path: 400 if path.startswith("/api/v3" + ROUTER_PREFIX) else 422)
+    _parameters_as_the_edge_takes_them(schema)
+    _drop_unreferenced_schemas(schema)
     return schema
+
+
+def _parameters_as_the_edge_takes_them(schema: dict) -> None:
+    """Every parameter's schema says what api.params' edge refuses for all endpoints at once: no
+    control characters, at most MAX_VALUE_LENGTH characters, integers within 64 bits. What the
+    document allows, the API then accepts (schemathesis checks it: tests/api/test_contract.py)."""
+
+    def bound(node: dict, name: str) -> None:
+        for member in node.get("anyOf", []):
+            bound(member, name)
+        if isinstance(node.get("items"), dict):
+            bound(node["items"], name)
+        if name == "limit" and node.get("type") == "integer":
+            node.setdefault("maximum", settings.WAGTAILAPI_LIMIT_MAX)  # Wagtail's routers refuse more
+        if node.get("type") == "string" and "enum" not in node and "const" not in node:
+            node.setdefault("maxLength", MAX_VALUE_LENGTH)
+            if "pattern" not in node and "format" not in node:
+                node["pattern"] = PRINTABLE_PATTERN
+        if node.get("type") == "integer":
+            if "minimum" not in node and "exclusiveMinimum" not in node:
+                node["minimum"] = MIN_ID
+            if "maximum" not in node:
+                node["maximum"] = MAX_ID
+
+    orderings = order_values()
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.get("name") == "order" and path in orderings:
+                    for member in parameter["schema"].get("anyOf", []):
+                        if member.get("type") == "array":
+                            member["items"] = {"type": "string", "enum": orderings[path]}
+                bound(parameter.get("schema", {}), parameter.get("name"))
+
+
+def order_values() -> dict[str, list[str]]:
+    """The `order` values each of Wagtail's listings accepts for every type it lists (Wagtail
+    validates them against the model's API fields; a page type's own fields with `type=` also
+    work, but are not listed here)."""
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.api.validators import OrderingValidator
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.v3.router import BASE_DOCUMENT_READ_FIELDS
+    from wagtail.images import get_image_model
+    from wagtail.images.api.v3.router import BASE_IMAGE_READ_FIELDS
+    from wagtail.models import Page
+
+    listings = {
+        "pages": (Page, BASE_PAGE_READ_FIELDS),
+        "images": (get_image_model(), BASE_IMAGE_READ_FIELDS),
+        "documents": (get_document_model(), BASE_DOCUMENT_READ_FIELDS),
+    }
+    return {
+        f"/api/v3/{name}/": sorted(
+            OrderingValidator(model=model, fields=[], base_fields=list(fields), db_fields_only=True).allowed_fields - {"random"}
+        )
+        for name, (model, fields) in listings.items()
+    }
+
+
+def _references(node, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            found.add(ref.rsplit("/", 1)[1])
+        for value in node.values():
+            _references(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _references(value, found)
+    return found
+
+
+def _drop_unreferenced_schemas(schema: dict) -> None:
+    """Leave out the component schemas no operation uses (those of the writes and token-only
+    routers left out above, and the query schemas ninja lists beside their parameters), so that a
+    client generated from the document has only types it can meet."""
+    schemas = schema.get("components", {}).get("schemas", {})
+    used: set[str] = set()
+    pending = _references(schema.get("paths", {}), set())
+    while pending:
+        name = pending.pop()
+        if name in used or name not in schemas:
+            continue
+        used.add(name)
+        pending |= _references(schemas[name], set()) - used
+    for name in list(schemas):
+        if name not in used:
+            del schemas[name]
 
 
 def _leave_out_token_operations(schema: dict) -> None:

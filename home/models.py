@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from events.models import EventIndexPage, EventPage
 from guides.models import featured_call
-from koonto.api_fields import PagePathField
+from koonto.api_fields import PagePathField, PropertyTextField
 from koonto.blocks import BodyBlock
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
@@ -152,7 +152,7 @@ class HomePageHighlight(TranslatableMixin, Orderable):
     text = models.CharField(_("text"), max_length=255, blank=True, help_text=_("Leave empty to use the page's summary."))
 
     panels = [PageChooserPanel("page"), FieldPanel("text")]
-    api_fields = [APIField("target", serializer=PagePathField()), "text", "summary"]
+    api_fields = [APIField("target", serializer=PagePathField()), "text", APIField("summary", serializer=PropertyTextField())]
     # Shown only while the public may see the page, in the home page's language where translated
     # (koonto.visibility.visible_rows).
     public_relation = "target"

@@ -11,6 +11,7 @@ page being serialised where translated (else in its source language, with its `l
 
 from django.utils import translation
 from rest_framework import serializers
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 from wagtail.images.api.fields import ImageRenditionField
 
 from koonto.origin import absolute_url, page_url
@@ -22,6 +23,83 @@ IMAGE_RENDITIONS = {
     "medium": "fill-800x450|format-webp",
     "large": "max-1600x1600|format-webp",
 }
+
+
+# --- the shapes, for the OpenAPI document ------------------------------------------------------
+#
+# Wagtail's API v3 types a field with a serializer by its `to_representation()`'s return
+# annotation (else it is untyped, `{}` in the OpenAPI document): each field below names its shape.
+
+
+class RenditionInfo(TypedDict):
+    url: str
+    full_url: str
+    width: int
+    height: int
+    alt: str
+
+
+class RenditionError(TypedDict):
+    error: str  # Wagtail's, when the original file cannot be read: "SourceImageIOError"
+
+
+class ImageInfo(TypedDict):
+    id: int
+    alt: str
+    thumbnail: RenditionInfo | RenditionError
+    medium: RenditionInfo | RenditionError
+    large: RenditionInfo | RenditionError
+
+
+class DocumentInfo(TypedDict):
+    id: int
+    title: str
+    url: str
+    file_type: str
+    content_type: str
+    file_size: int | None
+
+
+class MunicipalityInfo(TypedDict):
+    code: str
+    name: str
+
+
+class OrganisationInfo(TypedDict):
+    name: str
+    slug: str
+    website: str
+    url: str
+
+
+class ContactInfo(TypedDict):
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+class ChoiceInfo(TypedDict):
+    value: str
+    label: str
+
+
+class PageLinkInfo(TypedDict):
+    id: int
+    title: str
+    type: str
+    url: str
+    locale: str
+
+
+class TagInfo(TypedDict):
+    name: str
+    slug: str
+
+
+class ThemeInfo(TypedDict):
+    name: str
+    slug: str
 
 
 def rendition_data(image, spec: str) -> dict:
@@ -51,7 +129,7 @@ class ImageRenditionsField(serializers.Field):
             image._koonto_alt = getattr(instance, self.alt_source, "") or ""
         return image
 
-    def to_representation(self, image):
+    def to_representation(self, image) -> ImageInfo | None:
         if image is None:
             return None
         renditions = {name: rendition_data(image, spec) for name, spec in IMAGE_RENDITIONS.items()}
@@ -68,7 +146,7 @@ class DocumentField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, document):
+    def to_representation(self, document) -> DocumentInfo | None:
         request = self.context.get("request")
         if not rule_for(request).document(document):
             return None
@@ -89,7 +167,7 @@ class MunicipalityField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, municipality):
+    def to_representation(self, municipality) -> MunicipalityInfo | None:
         if municipality is None:
             return None
         return {"code": municipality.code, "name": municipality.name}
@@ -102,7 +180,7 @@ class OrganisationField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, organisation):
+    def to_representation(self, organisation) -> OrganisationInfo | None:
         request = self.context.get("request")
         organisation = rule_for(request).for_reader(organisation)
         if organisation is None:
@@ -124,7 +202,7 @@ class ContactField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, contact):
+    def to_representation(self, contact) -> ContactInfo | None:
         contact = rule_for(self.context.get("request")).for_reader(contact)
         if contact is None:
             return None
@@ -143,7 +221,7 @@ class ChoiceLabelField(serializers.Field):
         label = getattr(instance, f"get_{self.source}_display")()
         return {"value": value, "label": str(label)}
 
-    def to_representation(self, value):
+    def to_representation(self, value) -> ChoiceInfo:
         return value
 
 
@@ -155,7 +233,7 @@ class PagePathField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> PageLinkInfo | None:
         request = self.context.get("request")
         page = rule_for(request).for_reader(page)
         if page is None:
@@ -181,7 +259,7 @@ class TagNamesField(serializers.Field):
         # Through the tagged items, which listings prefetch; the tag manager would query per page.
         return sorted((item.tag for item in instance.tagged_items.all()), key=lambda tag: tag.name)
 
-    def to_representation(self, tags):
+    def to_representation(self, tags) -> list[TagInfo]:
         return [{"name": tag.name, "slug": tag.slug} for tag in tags]
 
 
@@ -195,8 +273,20 @@ class CallStatusField(serializers.Field):
     def get_attribute(self, instance):
         return {"value": str(instance.status), "label": str(instance.status_label)}
 
-    def to_representation(self, value):
+    def to_representation(self, value) -> ChoiceInfo:
         return value
+
+
+class PropertyTextField(serializers.Field):
+    """A text that is a property of the model rather than a field (Wagtail's API v3 leaves those
+    untyped): typed as a string, given as is."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return str(value)
 
 
 class ThemeField(serializers.Field):
@@ -206,7 +296,7 @@ class ThemeField(serializers.Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, theme):
+    def to_representation(self, theme) -> ThemeInfo | None:
         if theme is None:
             return None
         return {"name": theme.name, "slug": theme.slug}

@@ -66,6 +66,11 @@ def test_call_list_is_typed_and_filters_by_status(client, call):
         # Events are facts for everyone (issue 17): untranslated Finnish events are listed in English.
         ("locale=en", ["Mennyt", "Maaliskuu", "Huhtikuu"]),
         ("limit=1&offset=1", ["Maaliskuu"]),
+        # What the OpenAPI document allows is accepted (schemathesis checks it): a code no
+        # municipality has and a range that ends before it starts match nothing.
+        ("municipality=999", []),
+        ("municipality=297,999", ["Mennyt", "Maaliskuu"]),
+        ("starts_after=2030-05-01&starts_before=2030-04-01", []),
     ],
 )
 def test_event_filters(client, events, query, expected):
@@ -77,12 +82,12 @@ def test_event_filters(client, events, query, expected):
     "query, parameter",
     [
         ("starts_after=tomorrow", "starts_after"),
-        ("starts_after=2030-05-01&starts_before=2030-04-01", "starts_before"),
-        ("municipality=999", "municipality"),
+        ("starts_after=", "starts_after"),
+        ("starts_before=", "starts_before"),
+        ("municipality=abc", "municipality"),
         ("type=party", "type"),
         ("type=training,party", "type"),
         ("type=training&type=", "type"),
-        ("municipality=297,999", "municipality"),
         ("locale=de", "locale"),
         ("limit=51", "limit"),
         ("limit=abc", "limit"),
