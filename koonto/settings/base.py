@@ -527,6 +527,9 @@ KOONTO_REQUEST_LOG_DAYS = env.int("KOONTO_REQUEST_LOG_DAYS", 30)
 KOONTO_BACKUP_KEEP_DAYS = env.int("KOONTO_BACKUP_KEEP_DAYS", 56)
 # The signed link in confirmation mails (see, correct, delete one's data) works this long.
 KOONTO_RIGHTS_LINK_DAYS = env.int("KOONTO_RIGHTS_LINK_DAYS", 90)
+# Double opt-in (personal_data/optin.py): the confirmation link works this long; what was never
+# confirmed is deleted by enforce_retention when it expires.
+KOONTO_OPTIN_LINK_DAYS = env.int("KOONTO_OPTIN_LINK_DAYS", 7)
 # Public forms (personal_data.protection): a form sent sooner than this after it was shown, or
 # later, is refused; at most this many per IP address and per e-mail address in the window.
 KOONTO_FORM_MIN_SECONDS = env.int("KOONTO_FORM_MIN_SECONDS", 3)
