@@ -15,6 +15,7 @@ from localisation import urls as localisation_urls
 from ops import views as ops_views
 from personal_data import optin as personal_data_optin
 from personal_data import rights as personal_data_rights
+from reminders import urls as reminders_urls
 from search import tag_pages
 from search import views as search_views
 from showcase import views as showcase_views
@@ -55,6 +56,8 @@ urlpatterns += i18n_patterns(
     # Double opt-in and one-click cancellation (personal_data/optin.py).
     path(_("my-data/confirm/"), personal_data_optin.confirm, name="personal_data_confirm"),
     path(_("my-data/cancel/"), personal_data_optin.cancel, name="personal_data_cancel"),
+    # "Remind me" of funding calls (reminders/): its own address, outside the page cache.
+    path("", include(reminders_urls)),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "localisation",
     "search",
     "advice",
+    "reminders",
     "demo",
     # Personal data (personal_data/): the declarations, the outbox, retention, the rights pages.
     "personal_data",
@@ -540,3 +541,7 @@ KOONTO_FORM_RATE_WINDOW = env.int("KOONTO_FORM_RATE_WINDOW", 3600)
 KOONTO_FORM_MAX_BYTES = env.int("KOONTO_FORM_MAX_BYTES", 20_000)
 # Advice requests (advice/) are deleted this many days after they were marked done.
 KOONTO_ADVICE_RETENTION_DAYS = env.int("KOONTO_ADVICE_RETENTION_DAYS", 365)
+# Funding-call reminders (reminders/): besides the opening, a reminder this many days before a call
+# closes; a subscription to all future calls ends this many days after its confirmation.
+KOONTO_REMINDER_DAYS_BEFORE_CLOSE = sorted({int(d) for d in env.list("KOONTO_REMINDER_DAYS_BEFORE_CLOSE", "14,3")}, reverse=True)
+KOONTO_REMINDERS_ALL_CALLS_DAYS = env.int("KOONTO_REMINDERS_ALL_CALLS_DAYS", 365)
