@@ -14,7 +14,7 @@ Both tokens are signed (django.core.signing, a salt each) and name the purpose, 
 creation time, so that a token never fits a later row that happens to get the same id. As with the
 rights link (personal_data/rights.py), a token never stays in an address: a GET with `?token=` keeps
 it in the session and answers 303 to the token-free address; the request logs redact `token=`
-(ops.logging); every page here is no-store, noindex and no-referrer.
+(ops.logging); every page here is no-store, noindex and same-origin referrer.
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything tha
   gunicorn access log included), and docs/deploy.md tells the front proxy to log paths without
   query strings;
 - every page here is `Cache-Control: no-store`, `X-Robots-Tag: noindex` and `Referrer-Policy:
-  no-referrer`.
+  same-origin` (no address leaves the site in a Referer). Not `no-referrer`: with it a browser
+  sends `Origin: null` with the page's own forms, and Django's CSRF check refuses them
+  (tests/browser/test_reminders.py presses those buttons).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def private_page(response: HttpResponse) -> HttpResponse:
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -41,7 +41,7 @@ def test_the_link_leaves_its_token_and_only_the_button_confirms(client, pending)
     html = page.content.decode()
     assert page.status_code == 200 and "Vahvista tilauksesi" in html and "Kylätoiminnan hankehaku" in html
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
-    assert page["Referrer-Policy"] == "no-referrer" and '<meta name="robots" content="noindex, nofollow">' in html
+    assert page["Referrer-Policy"] == "same-origin" and '<meta name="robots" content="noindex, nofollow">' in html
     pending.refresh_from_db()
     assert pending.confirmed_at is None  # a mail scanner that opens links confirms nothing
 
