@@ -364,3 +364,22 @@ def test_swedish_form_and_mails_work_when_switched_on(client, call, clock, swedi
     sent = run_reminders(clock, call.opens_at)
     assert len(sent) == 1 and "Kylätoiminnan hankehaku" in sent[0].subject and call.url in sent[0].body
     assert "/sv/omat-tiedot/peru/?token=" in sent[0].body
+
+
+# --- two runners of the loop at once ------------------------------------------------------------
+
+
+def test_a_second_runner_with_a_stale_view_sends_nothing_twice(call, clock):
+    """Two machines running the loop by mistake: the second read the subscriptions before the first
+    wrote its SentReminder rows. The unique constraint (get_or_create) stops its copy; on PostgreSQL
+    a concurrent insert waits on the unique index and then finds the row the same way."""
+    from reminders import schedule
+
+    subscription = Subscription.objects.create(email=EMAIL, call_key=call.translation_key, confirmed_at=START)
+    clock.move_to(call.opens_at)
+    stale = list(Subscription.objects.prefetch_related("sent"))  # what the second runner saw
+    assert schedule.send_due_reminders() == 1
+    page = call.specific
+    assert schedule._send_once(stale[0], page, call.translation_key, "opens", call.opens_at) is False
+    assert SentReminder.objects.filter(subscription=subscription).count() == 1
+    assert OutboxMessage.objects.filter(purpose="call_reminders").count() == 1
