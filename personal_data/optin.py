@@ -123,7 +123,12 @@ def cancel(request: HttpRequest) -> HttpResponse:
     if request.method != "POST" and "token" in request.GET:
         request.session[CANCEL_SESSION_KEY] = request.GET["token"]
         return private_page(HttpResponseRedirect(reverse("personal_data_cancel"), status=303))
-    token = request.GET.get("token") or request.POST.get("token") or request.session.get(CANCEL_SESSION_KEY, "")
+    if request.method == "POST":
+        # Only a token the request itself carries: the view is exempt from CSRF, so a session's
+        # token must not let another site's form cancel for the person.
+        token = request.GET.get("token") or request.POST.get("token", "")
+    else:
+        token = request.session.get(CANCEL_SESSION_KEY, "")
     found = _row(token, CANCEL_SALT, None)
     if found is None or found[0].cancel is None:
         request.session.pop(CANCEL_SESSION_KEY, None)

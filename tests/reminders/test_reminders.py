@@ -262,6 +262,8 @@ def test_the_unsubscribe_link_in_the_mail_asks_for_one_click(client, call, clock
     page = client.get(opened["Location"])
     assert "Lopeta muistutukset" in page.content.decode() and Subscription.objects.exists()
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.post("/fi/omat-tiedot/peru/").status_code == 400  # another site's form carries no token
+    assert Subscription.objects.exists()
     assert client.post("/fi/omat-tiedot/peru/", {"token": page.context["token"]}).status_code == 200
     assert not Subscription.objects.exists()
 
