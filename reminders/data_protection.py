@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from guides.models import FundingCallPage
 from personal_data.declarations import Purpose, declare, delete_counting
+from personal_data.models import OutboxMessage
 from reminders.models import SentReminder, Subscription
 
 PURPOSE = "call_reminders"
@@ -30,8 +31,12 @@ def expire(now: datetime) -> int:
 
 
 def cancel(subscription: Subscription) -> None:
-    """Unsubscribing deletes the subscription (and with it the record of reminders sent)."""
+    """Unsubscribing deletes the subscription (and with it the record of reminders sent); when the
+    address follows no other call, its reminders still waiting in the outbox go too."""
+    email = subscription.email
     subscription.delete()
+    if not Subscription.objects.filter(email__iexact=email).exists():
+        OutboxMessage.objects.filter(to__iexact=email, purpose=PURPOSE, status=OutboxMessage.Status.PENDING).delete()
 
 
 def retention_text() -> str:

@@ -264,8 +264,10 @@ def test_the_unsubscribe_link_in_the_mail_asks_for_one_click(client, call, clock
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
     assert client.post("/fi/omat-tiedot/peru/").status_code == 400  # another site's form carries no token
     assert Subscription.objects.exists()
+    assert OutboxMessage.objects.filter(pk=reminder.pk, status="pending").exists()
     assert client.post("/fi/omat-tiedot/peru/", {"token": page.context["token"]}).status_code == 200
     assert not Subscription.objects.exists()
+    assert not OutboxMessage.objects.filter(pk=reminder.pk).exists()  # a reminder still waiting does not go
 
 
 # --- spam defences --------------------------------------------------------------------------------
