@@ -33,12 +33,12 @@ demo: migrate
 run demo: export KOONTO_PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:8000/
-# Scheduled publishing, the outbox (mail of the forms) and the deletion of personal data past its
+# Scheduled publishing, funding-call reminders, the outbox (mail of the forms) and the deletion of personal data past its
 # retention period run every minute beside the dev server and stop with it (docs/deploy.md).
 run: demo
 	@echo "Serving Koonto at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' INT TERM EXIT; \
-	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) send_outbox; \
+	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) send_reminders; $(MANAGE) send_outbox; \
 	  $(MANAGE) enforce_retention >/dev/null; sleep 60; done ) & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

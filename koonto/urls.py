@@ -13,7 +13,9 @@ from api import urls as api_urls
 from feeds import urls as feeds_urls
 from localisation import urls as localisation_urls
 from ops import views as ops_views
+from personal_data import optin as personal_data_optin
 from personal_data import rights as personal_data_rights
+from reminders import urls as reminders_urls
 from search import tag_pages
 from search import views as search_views
 from showcase import views as showcase_views
@@ -51,6 +53,11 @@ urlpatterns += i18n_patterns(
     # The person's own data behind a confirmation mail's signed link (personal_data/rights.py).
     path(_("my-data/"), personal_data_rights.my_data, name="personal_data_rights"),
     path(_("my-data/open/"), personal_data_rights.open_link, name="personal_data_open"),
+    # Double opt-in and one-click cancellation (personal_data/optin.py).
+    path(_("my-data/confirm/"), personal_data_optin.confirm, name="personal_data_confirm"),
+    path(_("my-data/cancel/"), personal_data_optin.cancel, name="personal_data_cancel"),
+    # "Remind me" of funding calls (reminders/): its own address, outside the page cache.
+    path("", include(reminders_urls)),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import models
 
@@ -51,6 +51,30 @@ class Purpose:
     # Whether staff erasure by e-mail address deletes the rows (staff accounts are closed by hand).
     erasable: bool = True
     extra: dict = field(default_factory=dict)
+    # Double opt-in (personal_data/optin.py): the field set when the person confirms from the mail.
+    # A row still without it when its confirmation link expires (KOONTO_OPTIN_LINK_DAYS after
+    # `created_field`) is deleted by enforce_retention.
+    confirmed_field: str = ""
+    created_field: str = "created_at"
+    # Shown after the confirmation (e.g. "You will get a reminder when the call opens").
+    confirmed_message: Text = ""
+    # A "cancel" action (unsubscribe, cancel a sign-up): on the rights page and behind the one-click
+    # link of personal_data/optin.py. It may delete the row or only mark it cancelled.
+    cancel: Callable[[models.Model], None] | None = None
+    cancel_label: Text = ""
+    cancelled_message: Text = ""
+
+    def expire_unconfirmed(self, now: datetime) -> int:
+        """Delete the rows never confirmed whose confirmation link has expired; 0 without double opt-in."""
+        if not self.confirmed_field or self.model is None:
+            return 0
+        from django.conf import settings
+
+        cutoff = now - timedelta(days=settings.KOONTO_OPTIN_LINK_DAYS)
+        unconfirmed = self.model._default_manager.filter(
+            **{f"{self.confirmed_field}__isnull": True, f"{self.created_field}__lt": cutoff}
+        )
+        return delete_counting(unconfirmed)
 
     def find(self, email: str) -> models.QuerySet | None:
         """Rows held about an e-mail address (case-insensitive), or None for data not kept by address."""

@@ -20,6 +20,8 @@ class OutboxMessage(models.Model):
     body = models.TextField(_("body"))
     # The declared purpose (personal_data.declarations) the mail serves, for the data map and export.
     purpose = models.CharField(_("purpose"), max_length=50)
+    # Extra mail headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) of reminders.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     send_after = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)

@@ -18,9 +18,12 @@ from personal_data.models import OutboxMessage
 logger = logging.getLogger("koonto.outbox")
 
 
-def enqueue(to: str, subject: str, body: str, purpose: str) -> OutboxMessage:
-    """Put one message in the outbox (inside the caller's transaction: it exists only if the data does)."""
-    return OutboxMessage.objects.create(to=to, subject=subject[:255], body=body, purpose=purpose)
+def enqueue(to: str, subject: str, body: str, purpose: str, headers: dict[str, str] | None = None) -> OutboxMessage:
+    """Put one message in the outbox (inside the caller's transaction: it exists only if the data does).
+
+    `headers`: extra mail headers (personal_data.optin.list_unsubscribe_headers for mail a person
+    subscribed to)."""
+    return OutboxMessage.objects.create(to=to, subject=subject[:255], body=body, purpose=purpose, headers=headers or {})
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -49,7 +52,14 @@ def send_due(now=None, limit: int = 100) -> dict[str, int]:
 
 
 def _send(message: OutboxMessage, connection, now) -> str:
-    mail = EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to], connection=connection)
+    mail = EmailMessage(
+        message.subject,
+        message.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [message.to],
+        connection=connection,
+        headers=message.headers or None,
+    )
     message.attempts += 1
     try:
         mail.send()

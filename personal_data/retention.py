@@ -19,6 +19,9 @@ def enforce_retention(now=None) -> dict[str, int]:
         for declared in purposes():
             if declared.expire is not None:
                 counts[declared.key] = declared.expire(now)
+            if declared.confirmed_field:
+                # Double opt-in: what was never confirmed goes when its confirmation link expires.
+                counts[declared.key] = counts.get(declared.key, 0) + declared.expire_unconfirmed(now)
         # The loop of `make run` calls this every minute: the audit log gets an entry when something
         # was deleted, and otherwise one a day to show that the command runs.
         total = sum(counts.values())

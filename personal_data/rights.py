@@ -1,4 +1,7 @@
-"""The person's own rights behind a signed link: see, correct and delete one's data, without staff.
+"""The person's own rights behind a signed link: see, correct, cancel and delete one's data, without staff.
+
+"Cancel" is offered where the purpose declares a `cancel` callable (unsubscribe from reminders,
+cancel an event sign-up); personal_data/optin.py offers the same action behind a one-click link.
 
 Every confirmation mail carries a link `/<lang>/my-data/open/?token=...` (django.core.signing,
 expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything that logs URLs, so:
@@ -9,7 +12,9 @@ expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything tha
   gunicorn access log included), and docs/deploy.md tells the front proxy to log paths without
   query strings;
 - every page here is `Cache-Control: no-store`, `X-Robots-Tag: noindex` and `Referrer-Policy:
-  no-referrer`.
+  same-origin` (no address leaves the site in a Referer). Not `no-referrer`: with it a browser
+  sends `Origin: null` with the page's own forms, and Django's CSRF check refuses them
+  (tests/browser/test_reminders.py presses those buttons).
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_http_methods
 
 from koonto.origin import absolute_url
-from personal_data.audit import SUBJECT_CORRECT, SUBJECT_DELETE, log_action
-from personal_data.declarations import Purpose, purpose
+from personal_data.audit import SUBJECT_CANCEL, SUBJECT_CORRECT, SUBJECT_DELETE, log_action
+from personal_data.declarations import Purpose, purpose, text
 from personal_data.models import OutboxMessage
 
 RIGHTS_SALT = "koonto.personal-data.rights"
@@ -48,7 +53,7 @@ def private_page(response: HttpResponse) -> HttpResponse:
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -86,13 +91,26 @@ def my_data(request: HttpRequest) -> HttpResponse:
     subject = _subject(request)
     if subject is None:
         deleted = request.session.pop("koonto_personal_data_deleted", False)
-        status = 200 if deleted else 400
-        return private_page(render(request, "personal_data/no_data.html", {"deleted": deleted}, status=status))
+        cancelled = _cancelled_message(request.session.pop("koonto_personal_data_cancelled", ""))
+        status = 200 if deleted or cancelled else 400
+        context = {"deleted": deleted, "cancelled": cancelled}
+        return private_page(render(request, "personal_data/no_data.html", context, status=status))
     declared, row = subject
     form_class = modelform_factory(declared.model, fields=declared.correctable_fields)
     form = form_class(instance=row)
-    saved = False
+    saved = cancelled = False
     status = 200
+    if request.method == "POST" and request.POST.get("action") == "cancel" and declared.cancel is not None:
+        pk = str(row.pk)
+        declared.cancel(row)
+        log_action(SUBJECT_CANCEL, declared.model, {"purpose": declared.key, "count": 1}, object_id=pk)
+        if not declared.model._default_manager.filter(pk=pk).exists():
+            # Cancelling deleted the data (an unsubscription): nothing is left to show.
+            request.session.pop(SESSION_KEY, None)
+            request.session["koonto_personal_data_cancelled"] = declared.key
+            return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+        row.refresh_from_db()
+        cancelled = True
     if request.method == "POST" and request.POST.get("action") == "delete":
         email, pk = getattr(row, declared.email_field), str(row.pk)
         row.delete()
@@ -115,8 +133,29 @@ def my_data(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     shown = [(declared.model._meta.get_field(name).verbose_name, _display(row, name)) for name in declared.shown_fields]
-    context = {"purpose": declared, "shown": shown, "form": form, "saved": saved}
+    context = {
+        "purpose": declared,
+        "shown": shown,
+        "form": form,
+        "saved": saved,
+        "can_cancel": declared.cancel is not None,
+        "cancel_label": text(declared.cancel_label) if declared.cancel_label else "",
+        "cancelled": _cancelled_message(declared.key) if cancelled else "",
+    }
     return private_page(render(request, "personal_data/my_data.html", context, status=status))
+
+
+def _cancelled_message(purpose_key: str) -> str:
+    """What the person is told after cancelling (the purpose's own words, else a general one)."""
+    if not purpose_key:
+        return ""
+    from django.utils.translation import gettext
+
+    try:
+        declared = purpose(purpose_key)
+    except KeyError:
+        return gettext("Cancelled.")
+    return text(declared.cancelled_message) if declared.cancelled_message else gettext("Cancelled.")
 
 
 def _display(row, name: str) -> str:

@@ -68,3 +68,17 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("The person deleted their data through their link")
+
+    @actions.register_action(audit.SUBJECT_CONFIRM)
+    class SubjectConfirm(LogFormatter):
+        label = _("Subscription confirmed by the person")
+
+        def format_message(self, log_entry):
+            return _("The person confirmed through the link of the confirmation e-mail")
+
+    @actions.register_action(audit.SUBJECT_CANCEL)
+    class SubjectCancel(LogFormatter):
+        label = _("Cancelled by the person")
+
+        def format_message(self, log_entry):
+            return _("The person cancelled through their link")

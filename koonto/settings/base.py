@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "localisation",
     "search",
     "advice",
+    "reminders",
     "demo",
     # Personal data (personal_data/): the declarations, the outbox, retention, the rights pages.
     "personal_data",
@@ -527,6 +528,9 @@ KOONTO_REQUEST_LOG_DAYS = env.int("KOONTO_REQUEST_LOG_DAYS", 30)
 KOONTO_BACKUP_KEEP_DAYS = env.int("KOONTO_BACKUP_KEEP_DAYS", 56)
 # The signed link in confirmation mails (see, correct, delete one's data) works this long.
 KOONTO_RIGHTS_LINK_DAYS = env.int("KOONTO_RIGHTS_LINK_DAYS", 90)
+# Double opt-in (personal_data/optin.py): the confirmation link works this long; what was never
+# confirmed is deleted by enforce_retention when it expires.
+KOONTO_OPTIN_LINK_DAYS = env.int("KOONTO_OPTIN_LINK_DAYS", 7)
 # Public forms (personal_data.protection): a form sent sooner than this after it was shown, or
 # later, is refused; at most this many per IP address and per e-mail address in the window.
 KOONTO_FORM_MIN_SECONDS = env.int("KOONTO_FORM_MIN_SECONDS", 3)
@@ -537,3 +541,7 @@ KOONTO_FORM_RATE_WINDOW = env.int("KOONTO_FORM_RATE_WINDOW", 3600)
 KOONTO_FORM_MAX_BYTES = env.int("KOONTO_FORM_MAX_BYTES", 20_000)
 # Advice requests (advice/) are deleted this many days after they were marked done.
 KOONTO_ADVICE_RETENTION_DAYS = env.int("KOONTO_ADVICE_RETENTION_DAYS", 365)
+# Funding-call reminders (reminders/): besides the opening, a reminder this many days before a call
+# closes; a subscription to all future calls ends this many days after its confirmation.
+KOONTO_REMINDER_DAYS_BEFORE_CLOSE = sorted({int(d) for d in env.list("KOONTO_REMINDER_DAYS_BEFORE_CLOSE", "14,3")}, reverse=True)
+KOONTO_REMINDERS_ALL_CALLS_DAYS = env.int("KOONTO_REMINDERS_ALL_CALLS_DAYS", 365)

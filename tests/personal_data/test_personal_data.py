@@ -134,7 +134,7 @@ def test_the_link_opens_the_data_without_keeping_the_token_in_the_address(client
     html = page.content.decode()
     assert page.status_code == 200 and "Pallokissat ry" in html and EMAIL in html
     assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
-    assert page["X-Robots-Tag"] == "noindex, nofollow" and page["Referrer-Policy"] == "no-referrer"
+    assert page["X-Robots-Tag"] == "noindex, nofollow" and page["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 
