@@ -38,6 +38,7 @@ from wagtail.models import Locale, Site
 
 from api.errors import english_detail, v2_problem
 from api.http import CompactRendererContextMixin
+from api.serialised import SerialisedPages
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
@@ -232,8 +233,15 @@ class KoontoPageSerializer(PageSerializer):
     html_url = PublicHtmlUrlField(read_only=True)
 
     def to_representation(self, instance):
+        # The view's own pages (not nested ones) are kept serialised (api.serialised).
+        pages = getattr(self.context.get("view"), "serialised_pages", None) if getattr(self, "cache_root", False) else None
+        if pages is not None and (data := pages.cached(instance)) is not None:
+            return data
         with translation.override(instance.locale.language_code):
-            return super().to_representation(instance)
+            data = super().to_representation(instance)
+        if pages is not None:
+            pages.keep(instance, data)
+        return data
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
@@ -298,10 +306,30 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_key"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
+    serialised_pages = None  # api.serialised.SerialisedPages: set by the listing and detail views
+
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
         queryset = super().get_queryset()
         return self.with_related(queryset)
+
+    def get_serializer(self, *args, **kwargs):
+        """Marks the serializer of the view's own pages: only they are read from and kept in the cache."""
+        serializer = super().get_serializer(*args, **kwargs)
+        getattr(serializer, "child", serializer).cache_root = True
+        return serializer
+
+    def listing_view(self, request):
+        response = super().listing_view(request)
+        if self.serialised_pages is not None:
+            self.serialised_pages.save()
+        return response
+
+    def detail_view(self, request, pk):
+        response = super().detail_view(request, pk)
+        if self.serialised_pages is not None:
+            self.serialised_pages.save()
+        return response
 
     @staticmethod
     def with_related(queryset):
@@ -319,14 +347,27 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         return pages
 
     def paginate_queryset(self, queryset):
+        """The listing's pages; those kept serialised (api.serialised) need no related rows fetched."""
         page = super().paginate_queryset(queryset)
-        return None if page is None else self.prefetch(list(page))
+        if page is None:
+            return None
+        pages = list(page)
+        self.serialised_pages = SerialisedPages(self.request, self.get_queryset().model, detail=False)
+        self.prefetch(self.serialised_pages.look_up(pages))
+        return pages
 
     def get_object(self):
-        """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare)."""
+        """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare).
+
+        A page kept serialised (api.serialised) is only needed for its type: it is not fetched again.
+        """
         if not hasattr(self, "_specific_object"):
             base = super(PagesAPIViewSet, self).get_object()  # the Page row; Wagtail's own then takes .specific
             model = base.specific_class or type(base)
+            self.serialised_pages = SerialisedPages(self.request, model, detail=True)
+            if not self.serialised_pages.look_up([base]):
+                self._specific_object = base.specific_deferred
+                return self._specific_object
             page = self.with_related(model.objects.filter(pk=base.pk)).first() or base.specific
             self._specific_object = self.prefetch([page])[0]
         return self._specific_object
