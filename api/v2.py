@@ -38,8 +38,8 @@ from wagtail.models import Locale, Site
 
 from api.errors import english_detail, v2_problem
 from api.http import CompactRendererContextMixin
-from api.serialised import SerialisedPages
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
+from api.serialised import SerialisedPages
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms

@@ -46,6 +46,7 @@ from api.errors import declare_problem_responses, v3_http_error
 from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
 from api.http import CompactJSONRenderer
 from api.params import MAX_ID, ParameterError, english, parse_list, parse_moment, problem
+from api.serialised import serialised_rows
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
@@ -463,7 +464,13 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
         events = events.upcoming(timezone.now())
     events = events.order_by(query.order, "pk")
     count = events.count()
-    items = [event_out(request, event) for event in events[query.offset : query.offset + query.limit]]
+    items = serialised_rows(
+        request,
+        events[query.offset : query.offset + query.limit],
+        lambda ids: events_queryset(request, locale).filter(pk__in=ids),
+        lambda event: event_out(request, event),
+        "v3-event",
+    )
     return {"count": count, "items": items}
 
 

@@ -179,3 +179,67 @@ def test_uncached_listing_costs_the_same_for_5_and_25_events(client, site, event
     large_cold, large_warm = counts()
     assert large_cold <= small_cold
     assert large_warm <= small_warm < small_cold
+
+
+# --- API v3's events listing keeps each event's fields the same way ---------------------------------
+
+V3_EVENTS = "/api/v3/koonto/events/?limit=50"
+
+
+def v3_events(client, url=V3_EVENTS) -> dict[int, dict]:
+    return {item["id"]: item for item in get(client, url)["items"]}
+
+
+def test_v3_events_follow_publishing_unpublishing_and_snippets(client, event, organisation):
+    assert v3_events(client)[event.pk]["title"] == "Hankeinfo"
+    type(event).objects.filter(pk=event.pk).update(title="Ohi julkaisun")
+    assert v3_events(client)[event.pk]["title"] == "Hankeinfo"  # kept: nothing was published
+
+    event.title = "Hankeinfo, uusi aika"
+    publish(event)
+    assert v3_events(client)[event.pk]["title"] == "Hankeinfo, uusi aika"
+    organisation.name = "Pallokissat ry"
+    organisation.save()
+    assert v3_events(client)[event.pk]["organiser"]["name"] == "Pallokissat ry"
+    event.unpublish()
+    assert event.pk not in v3_events(client)
+
+
+def test_v3_events_follow_images_restrictions_and_translations(client, event, call, image, translate):
+    event.related_call = call
+    event = publish(event)
+    assert v3_events(client)[event.pk]["related_call"]["id"] == call.pk
+    image.description = "Lapsia pelaamassa"
+    image.save()
+    assert v3_events(client)[event.pk]["image"]["alt"] == "Lapsia pelaamassa"
+
+    restriction = restrict(call)
+    assert v3_events(client)[event.pk]["related_call"] is None
+    restriction.delete()
+    assert v3_events(client)[event.pk]["related_call"]["id"] == call.pk
+
+    english_url = V3_EVENTS + "&locale=en"
+    assert v3_events(client, english_url)[event.pk]["locale"] == "fi"
+    english = translate(event)
+    listed_in_english = v3_events(client, english_url)
+    assert event.pk not in listed_in_english and listed_in_english[english.pk]["locale"] == "en"
+
+
+def test_v3_event_listing_costs_the_same_cold_and_kept_for_5_and_25_events(client, site, event_index, kuopio):
+    def make(count):
+        for _n in range(count):
+            EventPageFactory(parent=event_index, municipality=kuopio).save_revision().publish()
+
+    def counts():
+        client.get(V3_EVENTS)  # the site, locales and renditions
+        invalidate()
+        cold = queries(client, V3_EVENTS)
+        return cold, queries(client, V3_EVENTS)
+
+    make(5)
+    small_cold, small_kept = counts()
+    make(20)
+    large_cold, large_kept = counts()
+    assert len(get(client, V3_EVENTS)["items"]) == 25
+    assert large_cold <= small_cold
+    assert large_kept <= small_kept < small_cold
