@@ -208,7 +208,10 @@ class PublicChildRelationField(ChildRelationField):
     (koonto.visibility.visible_rows: a row model names its `public_relation`)."""
 
     def to_representation(self, value):
-        serializer = self.serializer_class(context=self.context)
+        # One row serializer for every page of a listing: making one deep-copies its fields.
+        serializer = self.__dict__.get("_row_serializer")
+        if serializer is None:
+            serializer = self._row_serializer = self.serializer_class(context=self.context)
         rows = visible_rows(value.all(), rule_for(self.context.get("request")))
         return [serializer.to_representation(row) for row in rows]
 
@@ -290,6 +293,12 @@ class ParameterChecksMixin(CompactRendererContextMixin):
         return super().handle_exception(exc)
 
 
+# What a listing reads of a page to find its kept fields (api.serialised.page_key) and its type.
+LEAN_FIELDS = ("id", "live_revision_id", "locale_id", "content_type_id")
+# Serializer classes by endpoint, model and fields asked for (KoontoPagesAPIViewSet._get_serializer_class).
+_serializer_classes: dict[tuple, type] = {}
+
+
 class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, PagesAPIViewSet):
     base_serializer_class = KoontoPageSerializer
     filter_backends = [
@@ -347,14 +356,37 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         return pages
 
     def paginate_queryset(self, queryset):
-        """The listing's pages; those kept serialised (api.serialised) need no related rows fetched."""
+        """The listing's pages; those kept serialised (api.serialised) are not fetched whole.
+
+        The page of results is read with only what the cache key needs; the pages not kept are
+        then fetched with their related rows (one query and the page type's prefetches), so the
+        query count stays the same whatever the listing's length.
+        """
+        model = self.get_queryset().model
+        lean = isinstance(queryset, models.QuerySet)
+        if lean:
+            queryset = queryset.select_related(None).prefetch_related(None).only(*LEAN_FIELDS)
         page = super().paginate_queryset(queryset)
         if page is None:
             return None
         pages = list(page)
-        self.serialised_pages = SerialisedPages(self.request, self.get_queryset().model, detail=False)
-        self.prefetch(self.serialised_pages.look_up(pages))
+        self.serialised_pages = SerialisedPages(self.request, model, detail=False)
+        missing = self.serialised_pages.look_up(pages)
+        if lean and missing:
+            whole = {p.pk: p for p in self.with_related(model.objects.filter(pk__in=[p.pk for p in missing]))}
+            pages = [whole.get(p.pk, p) for p in pages]
+            missing = [p for p in pages if p.pk in whole]
+        self.prefetch(missing)
         return pages
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """Wagtail builds a serializer class for every request; the same fields give the same class."""
+        key = (cls, id(router), model, repr(fields_config), show_details, nested)
+        found = _serializer_classes.get(key)
+        if found is None:
+            found = _serializer_classes[key] = super()._get_serializer_class(router, model, fields_config, show_details, nested)
+        return found
 
     def get_object(self):
         """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare).
