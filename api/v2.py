@@ -45,6 +45,7 @@ from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
+from ops.contentcache import remember_site
 from ops.pagecache import declare_query_parameters
 
 # Parameters with a meaning of Koonto's own (see KoontoFilter).
@@ -278,6 +279,7 @@ class ParameterChecksMixin(CompactRendererContextMixin):
     """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
 
     def initial(self, request, *args, **kwargs):
+        remember_site(request._request)
         super().initial(request, *args, **kwargs)
         for name, check in WAGTAIL_PARAMETERS.items():
             if name in request.GET:

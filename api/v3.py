@@ -55,6 +55,7 @@ from koonto.models import Municipality
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
+from ops.contentcache import remember_site
 
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
@@ -441,6 +442,7 @@ def calls_queryset(request: HttpRequest, locale: Locale):
 def list_events(request: HttpRequest, query: Query[EventQuery]):
     """Events for readers of one language (untranslated Finnish ones in Finnish), filtered and
     ordered by start; upcoming only with `upcoming=true`."""
+    remember_site(request)
     check_parameters(request, query)
     locale = requested_locale(query.locale)
     events = filter_by_tag(events_queryset(request, locale), query.tag, locale)

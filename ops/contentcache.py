@@ -12,13 +12,14 @@ computed status may read differently.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 
-from ops.pagecache import current_generation, next_rollover_seconds
+from ops.pagecache import current_generation, next_rollover_seconds, until_content_changes
 
 
 def timeout_for(generation: str) -> int:
@@ -73,3 +74,22 @@ class Batch:
         values = {full_key(self.generation, key): value for key, value in self.pending.items()}
         cache.set_many(values, timeout=timeout_for(self.generation))
         self.pending = {}
+
+
+def remember_site(request) -> None:
+    """Find Wagtail's Site for `request` once per content generation, host and port.
+
+    Wagtail looks it up with a query of its own on every request (`Site.find_for_request`, which
+    then keeps it on the request); sites bump the content generation when saved or deleted
+    (ops/signals.py), so the answer for a host and port can be kept like the menu. Sets what
+    `Site.find_for_request` reads, so every later lookup in the request gets the same answer.
+    """
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    if request is None or hasattr(request, "_wagtail_site"):
+        return
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    key = "site-for:" + hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]
+    site = until_content_changes(key, lambda: Site._find_for_request(request) or False)
+    request._wagtail_site = site or None

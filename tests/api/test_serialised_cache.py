@@ -243,3 +243,16 @@ def test_v3_event_listing_costs_the_same_cold_and_kept_for_5_and_25_events(clien
     assert len(get(client, V3_EVENTS)["items"]) == 25
     assert large_cold <= small_cold
     assert large_kept <= small_kept < small_cold
+
+
+def test_the_site_found_for_a_host_follows_a_site_change(client, event):
+    """The Site a host and port lead to is found once per content generation (ops.contentcache.remember_site):
+    a site saved with another hostname no longer answers for the old one."""
+    from wagtail.models import Site
+
+    assert event.pk in listed(client)
+    site = Site.objects.get(is_default_site=True)
+    site.is_default_site = False
+    site.hostname = "muu.example"
+    site.save()
+    assert listed(client) == {}  # no site answers for this host: it has no public pages
