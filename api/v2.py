@@ -299,6 +299,7 @@ class ParameterChecksMixin(CompactRendererContextMixin):
 LEAN_FIELDS = ("id", "live_revision_id", "locale_id", "content_type_id")
 # Serializer classes by endpoint, model and fields asked for (KoontoPagesAPIViewSet._get_serializer_class).
 _serializer_classes: dict[tuple, type] = {}
+MAX_SERIALIZER_CLASSES = 500
 
 
 class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, PagesAPIViewSet):
@@ -387,7 +388,10 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         key = (cls, id(router), model, repr(fields_config), show_details, nested)
         found = _serializer_classes.get(key)
         if found is None:
-            found = _serializer_classes[key] = super()._get_serializer_class(router, model, fields_config, show_details, nested)
+            found = super()._get_serializer_class(router, model, fields_config, show_details, nested)
+            if len(_serializer_classes) >= MAX_SERIALIZER_CLASSES:  # `fields=` combinations are the client's
+                _serializer_classes.clear()
+            _serializer_classes[key] = found
         return found
 
     def get_object(self):
