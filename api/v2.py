@@ -46,11 +46,13 @@ from wagtail.models import Locale, Site
 from api.errors import english_detail, v2_problem
 from api.http import CompactRendererContextMixin
 from api.params import clean_field_value, parse_choice, parse_int, parse_moment, problem
+from api.serialised import SerialisedPages
 from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
+from ops.contentcache import remember_site
 from ops.pagecache import declare_query_parameters
 from showcase.models import ShowcaseTargetGroup
 
@@ -227,7 +229,10 @@ class PublicChildRelationField(ChildRelationField):
     (koonto.visibility.visible_rows: a row model names its `public_relation`)."""
 
     def to_representation(self, value):
-        serializer = self.serializer_class(context=self.context)
+        # One row serializer for every page of a listing: making one deep-copies its fields.
+        serializer = self.__dict__.get("_row_serializer")
+        if serializer is None:
+            serializer = self._row_serializer = self.serializer_class(context=self.context)
         rows = visible_rows(value.all(), rule_for(self.context.get("request")))
         return [serializer.to_representation(row) for row in rows]
 
@@ -275,8 +280,15 @@ class KoontoPageSerializer(PageSerializer):
     alias_of = PublicPageAliasOfField(read_only=True)
 
     def to_representation(self, instance):
+        # The view's own pages (not nested ones) are kept serialised (api.serialised).
+        pages = getattr(self.context.get("view"), "serialised_pages", None) if getattr(self, "cache_root", False) else None
+        if pages is not None and (data := pages.cached(instance)) is not None:
+            return data
         with translation.override(instance.locale.language_code):
-            return super().to_representation(instance)
+            data = super().to_representation(instance)
+        if pages is not None:
+            pages.keep(instance, data)
+        return data
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
@@ -310,6 +322,7 @@ class ParameterChecksMixin(CompactRendererContextMixin):
     """Koonto's parameter checks and problem+json errors, for every v2 endpoint."""
 
     def initial(self, request, *args, **kwargs):
+        remember_site(request._request)
         super().initial(request, *args, **kwargs)
         for name, check in WAGTAIL_PARAMETERS.items():
             if name in request.GET:
@@ -323,6 +336,13 @@ class ParameterChecksMixin(CompactRendererContextMixin):
         if isinstance(exc, APIException):  # DRF's own: an unknown `format`, a refused preview token, 406
             return problem(exc.status_code, english_detail(exc))
         return super().handle_exception(exc)
+
+
+# What a listing reads of a page to find its kept fields (api.serialised.page_key) and its type.
+LEAN_FIELDS = ("id", "live_revision_id", "locale_id", "content_type_id")
+# Serializer classes by endpoint, model and fields asked for (KoontoPagesAPIViewSet._get_serializer_class).
+_serializer_classes: dict[tuple, type] = {}
+MAX_SERIALIZER_CLASSES = 500
 
 
 class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, PagesAPIViewSet):
@@ -341,10 +361,30 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_key"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
+    serialised_pages = None  # api.serialised.SerialisedPages: set by the listing and detail views
+
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""
         queryset = super().get_queryset()
         return self.with_related(queryset)
+
+    def get_serializer(self, *args, **kwargs):
+        """Marks the serializer of the view's own pages: only they are read from and kept in the cache."""
+        serializer = super().get_serializer(*args, **kwargs)
+        getattr(serializer, "child", serializer).cache_root = True
+        return serializer
+
+    def listing_view(self, request):
+        response = super().listing_view(request)
+        if self.serialised_pages is not None:
+            self.serialised_pages.save()
+        return response
+
+    def detail_view(self, request, pk):
+        response = super().detail_view(request, pk)
+        if self.serialised_pages is not None:
+            self.serialised_pages.save()
+        return response
 
     @staticmethod
     def with_related(queryset):
@@ -362,14 +402,53 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
         return pages
 
     def paginate_queryset(self, queryset):
+        """The listing's pages; those kept serialised (api.serialised) are not fetched whole.
+
+        The page of results is read with only what the cache key needs; the pages not kept are
+        then fetched with their related rows (one query and the page type's prefetches), so the
+        query count stays the same whatever the listing's length.
+        """
+        model = self.get_queryset().model
+        lean = isinstance(queryset, models.QuerySet)
+        if lean:
+            queryset = queryset.select_related(None).prefetch_related(None).only(*LEAN_FIELDS)
         page = super().paginate_queryset(queryset)
-        return None if page is None else self.prefetch(list(page))
+        if page is None:
+            return None
+        pages = list(page)
+        self.serialised_pages = SerialisedPages(self.request, model, detail=False)
+        missing = self.serialised_pages.look_up(pages)
+        if lean and missing:
+            whole = {p.pk: p for p in self.with_related(model.objects.filter(pk__in=[p.pk for p in missing]))}
+            pages = [whole.get(p.pk, p) for p in pages]
+            missing = [p for p in pages if p.pk in whole]
+        self.prefetch(missing)
+        return pages
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """Wagtail builds a serializer class for every request; the same fields give the same class."""
+        key = (cls, id(router), model, repr(fields_config), show_details, nested)
+        found = _serializer_classes.get(key)
+        if found is None:
+            found = super()._get_serializer_class(router, model, fields_config, show_details, nested)
+            if len(_serializer_classes) >= MAX_SERIALIZER_CLASSES:  # `fields=` combinations are the client's
+                _serializer_classes.clear()
+            _serializer_classes[key] = found
+        return found
 
     def get_object(self):
-        """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare)."""
+        """The specific page with what its API fields read (Wagtail's `.specific` would fetch it bare).
+
+        A page kept serialised (api.serialised) is only needed for its type: it is not fetched again.
+        """
         if not hasattr(self, "_specific_object"):
             base = super(PagesAPIViewSet, self).get_object()  # the Page row; Wagtail's own then takes .specific
             model = base.specific_class or type(base)
+            self.serialised_pages = SerialisedPages(self.request, model, detail=True)
+            if not self.serialised_pages.look_up([base]):
+                self._specific_object = base.specific_deferred
+                return self._specific_object
             page = self.with_related(model.objects.filter(pk=base.pk)).first() or base.specific
             self._specific_object = self.prefetch([page])[0]
         return self._specific_object

@@ -46,6 +46,7 @@ from api.errors import declare_problem_responses, v3_http_error
 from api.expansions import EXPAND_DESCRIPTION, EXPANSIONS, Components, components, parse_expand
 from api.http import CompactJSONRenderer
 from api.params import MAX_ID, MAX_VALUE_LENGTH, MIN_ID, PRINTABLE, ParameterError, english, parse_list, parse_moment, problem
+from api.serialised import serialised_rows
 from events.models import EventPage
 from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
@@ -53,6 +54,7 @@ from koonto.localised_tags import ReaderTags
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
+from ops.contentcache import remember_site
 
 router = Router(tags=["koonto"])
 ROUTER_PREFIX = "/koonto/"
@@ -465,6 +467,7 @@ def calls_queryset(request: HttpRequest, locale: Locale):
 def list_events(request: HttpRequest, query: Query[EventQuery]):
     """Events for readers of one language (untranslated Finnish ones in Finnish), filtered and
     ordered by start; upcoming only with `upcoming=true`."""
+    remember_site(request)
     check_parameters(request, query)
     locale = requested_locale(query.locale)
     events = filter_by_tag(events_queryset(request, locale), query.tag, locale)
@@ -489,7 +492,13 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
         events = events.past(timezone.now())
     events = events.order_by(query.order, "pk")
     count = events.count()
-    items = [event_out(request, event) for event in events[query.offset : query.offset + query.limit]]
+    items = serialised_rows(
+        request,
+        events[query.offset : query.offset + query.limit],
+        lambda ids: events_queryset(request, locale).filter(pk__in=ids),
+        lambda event: event_out(request, event),
+        "v3-event",
+    )
     return {"count": count, "items": items}
 
 

@@ -9,6 +9,7 @@ public), in Finnish; never a hidden page, never both a page and its public trans
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ from koonto.listing import ListingState, clean_texts
 from koonto.localised_tags import ReaderTags
 from koonto.origin import absolute_url, page_url
 from koonto.visibility import rule_for
+from ops.contentcache import until_content_or_clock_changes
 from ops.pagecache import query_parameters
 from showcase.models import ShowcaseIndexPage, ShowcasePage
 
@@ -264,19 +266,39 @@ def calendar(request: HttpRequest) -> HttpResponse:
     language, or in Finnish where not translated (`site_facts`).
 
     At most KOONTO_CALENDAR_SIZE events, the soonest (a large site has thousands planned years
-    ahead; building them all took a second per request)."""
-    root = site_root(request)
+    ahead; building them all took a second per request). The built calendar is kept until
+    content changes or the next event starts or ends or a call opens or closes
+    (ops.contentcache), per language, origin and filters: subscribers poll it, and it is the same
+    for all of them."""
     try:
-        filters = CalendarFilters.from_query(request.GET, root.locale if root else Locale.get_active())
+        body = until_content_or_clock_changes(calendar_key(request), lambda: build_site_calendar(request))
     except BadParameter as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def calendar_key(request: HttpRequest) -> str:
+    """What the calendar depends on besides the content and the clock."""
+    parts = [
+        translation.get_language(),
+        request.scheme,
+        request.get_host(),
+        str(settings.KOONTO_CALENDAR_SIZE),
+        *(f"{name}={value}" for name in ("type", "tag") for value in request.GET.getlist(name)),
+    ]
+    return "ics:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def build_site_calendar(request: HttpRequest) -> bytes:
+    root = site_root(request)
+    filters = CalendarFilters.from_query(request.GET, root.locale if root else Locale.get_active())
     now = timezone.now()
     events = filters.events(site_facts(request, EventPage).upcoming(now)).select_related("municipality", "locale")
     calls = filters.calls(site_facts(request, FundingCallPage)).filter(closes_at__gte=now).select_related("locale")
     components = [event_component(event) for event in with_full_urls(events[: settings.KOONTO_CALENDAR_SIZE], request)]
     components += [deadline_component(call) for call in with_full_urls(calls.order_by("closes_at", "pk"), request)]
     calendar_uid = f"calendar-{translation.get_language()}@koonto"
-    return calendar_response(build_calendar(_("Koonto: events and deadlines"), calendar_uid, components))
+    return build_calendar(_("Koonto: events and deadlines"), calendar_uid, components).to_ical()
 
 
 @require_safe
