@@ -14,6 +14,7 @@ from feeds import urls as feeds_urls
 from localisation import urls as localisation_urls
 from ops import views as ops_views
 from personal_data import rights as personal_data_rights
+from registrations import views as registration_views
 from search import tag_pages
 from search import views as search_views
 from showcase import views as showcase_views
@@ -51,6 +52,9 @@ urlpatterns += i18n_patterns(
     # The person's own data behind a confirmation mail's signed link (personal_data/rights.py).
     path(_("my-data/"), personal_data_rights.my_data, name="personal_data_rights"),
     path(_("my-data/open/"), personal_data_rights.open_link, name="personal_data_open"),
+    # Event registration (registrations/): the form outside the cached event page, the reminder's opt-in.
+    path(_("registration/<int:page_id>/"), registration_views.register, name="event_registration"),
+    path(_("registration/reminder/"), registration_views.confirm_reminder, name="registration_reminder"),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

@@ -14,6 +14,7 @@ EXPORT = "koonto.personal_data.export"
 ERASE = "koonto.personal_data.erase"
 SUBJECT_CORRECT = "koonto.personal_data.subject_correct"
 SUBJECT_DELETE = "koonto.personal_data.subject_delete"
+SUBJECT_CANCEL = "koonto.personal_data.subject_cancel"
 
 
 def log_action(action: str, model: type[models.Model], data: dict, user=None, object_id: str = "0") -> ModelLogEntry:

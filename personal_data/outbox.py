@@ -18,9 +18,16 @@ from personal_data.models import OutboxMessage
 logger = logging.getLogger("koonto.outbox")
 
 
-def enqueue(to: str, subject: str, body: str, purpose: str) -> OutboxMessage:
+def attachment(filename: str, content: str, mimetype: str) -> dict:
+    """One text attachment for `enqueue` (an event's .ics, a CSV)."""
+    return {"filename": filename, "content": content, "mimetype": mimetype}
+
+
+def enqueue(to: str, subject: str, body: str, purpose: str, attachments: list[dict] | None = None) -> OutboxMessage:
     """Put one message in the outbox (inside the caller's transaction: it exists only if the data does)."""
-    return OutboxMessage.objects.create(to=to, subject=subject[:255], body=body, purpose=purpose)
+    return OutboxMessage.objects.create(
+        to=to, subject=subject[:255], body=body, purpose=purpose, attachments=list(attachments or [])
+    )
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -50,6 +57,8 @@ def send_due(now=None, limit: int = 100) -> dict[str, int]:
 
 def _send(message: OutboxMessage, connection, now) -> str:
     mail = EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to], connection=connection)
+    for attached in message.attachments or []:
+        mail.attach(attached["filename"], attached["content"], attached["mimetype"])
     message.attempts += 1
     try:
         mail.send()

@@ -1,4 +1,5 @@
-"""The person's own rights behind a signed link: see, correct and delete one's data, without staff.
+"""The person's own rights behind a signed link: see, correct and delete one's data (and cancel,
+where the purpose declares a cancellation), without staff.
 
 Every confirmation mail carries a link `/<lang>/my-data/open/?token=...` (django.core.signing,
 expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything that logs URLs, so:
@@ -25,7 +26,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_http_methods
 
 from koonto.origin import absolute_url
-from personal_data.audit import SUBJECT_CORRECT, SUBJECT_DELETE, log_action
+from personal_data.audit import SUBJECT_CANCEL, SUBJECT_CORRECT, SUBJECT_DELETE, log_action
 from personal_data.declarations import Purpose, purpose
 from personal_data.models import OutboxMessage
 
@@ -101,6 +102,14 @@ def my_data(request: HttpRequest) -> HttpResponse:
         request.session.pop(SESSION_KEY, None)
         request.session["koonto_personal_data_deleted"] = True
         return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+    cancel = declared.extra.get("cancel")
+    can_cancel = cancel is not None and declared.extra.get("can_cancel", lambda row: True)(row)
+    if request.method == "POST" and request.POST.get("action") == "cancel" and can_cancel:
+        # A purpose may declare a cancellation (an event registration): the row stays, its status changes.
+        cancel(row)
+        log_action(SUBJECT_CANCEL, declared.model, {"purpose": declared.key, "count": 1}, object_id=str(row.pk))
+        request.session["koonto_personal_data_cancelled"] = True
+        return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
     if request.method == "POST":
         form = form_class(request.POST, instance=row)
         if form.is_valid():
@@ -115,7 +124,14 @@ def my_data(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     shown = [(declared.model._meta.get_field(name).verbose_name, _display(row, name)) for name in declared.shown_fields]
-    context = {"purpose": declared, "shown": shown, "form": form, "saved": saved}
+    context = {
+        "purpose": declared,
+        "shown": shown,
+        "form": form,
+        "saved": saved,
+        "can_cancel": can_cancel,
+        "cancelled": request.session.pop("koonto_personal_data_cancelled", False),
+    }
     return private_page(render(request, "personal_data/my_data.html", context, status=status))
 
 

@@ -68,3 +68,10 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("The person deleted their data through their link")
+
+    @actions.register_action(audit.SUBJECT_CANCEL)
+    class SubjectCancel(LogFormatter):
+        label = _("Registration cancelled by the person")
+
+        def format_message(self, log_entry):
+            return _("The person cancelled their registration through their link")

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "localisation",
     "search",
     "advice",
+    "registrations",
     "demo",
     # Personal data (personal_data/): the declarations, the outbox, retention, the rights pages.
     "personal_data",
@@ -537,3 +538,8 @@ KOONTO_FORM_RATE_WINDOW = env.int("KOONTO_FORM_RATE_WINDOW", 3600)
 KOONTO_FORM_MAX_BYTES = env.int("KOONTO_FORM_MAX_BYTES", 20_000)
 # Advice requests (advice/) are deleted this many days after they were marked done.
 KOONTO_ADVICE_RETENTION_DAYS = env.int("KOONTO_ADVICE_RETENTION_DAYS", 365)
+# Event registrations (registrations/): the dietary and accessibility needs are deleted this many
+# days after the event ends (the rest after the event's own retention period, 30-365 days).
+KOONTO_REGISTRATION_NEEDS_DAYS = env.int("KOONTO_REGISTRATION_NEEDS_DAYS", 1)
+# The link that confirms a reminder (double opt-in) works this many days.
+KOONTO_REGISTRATION_REMINDER_LINK_DAYS = env.int("KOONTO_REGISTRATION_REMINDER_LINK_DAYS", 7)
