@@ -112,31 +112,38 @@ def register(page: EventPage, sign_up: SignUp, now: datetime | None = None) -> R
         raise RegistrationRefused("too_many")
     event = sync_event(source)
     with transaction.atomic():
-        event = RegistrationEvent.objects.select_for_update().get(pk=event.pk)
-        if event.registrations.active().filter(email__iexact=sign_up.email).exists():
-            raise RegistrationRefused("duplicate")
-        free = source.registration_capacity - seats_taken(event)
-        if sign_up.seats <= free:
-            status = Registration.Status.CONFIRMED
-        elif source.registration_waiting_list:
-            status = Registration.Status.WAITING
-        else:
-            raise RegistrationRefused("full")
-        registration = Registration.objects.create(
-            event=event,
+        registration = take_seat(
+            event,
+            source.registration_capacity,
+            source.registration_waiting_list,
             name=sign_up.name,
             email=sign_up.email,
             organisation=sign_up.organisation if source.registration_asks_organisation else "",
             municipality=sign_up.municipality if source.registration_asks_municipality else None,
             needs=sign_up.needs if source.registration_asks_needs else "",
             seats=sign_up.seats,
-            status=status,
             language=translation.get_language() or settings.LANGUAGE_CODE,
             reminder=sign_up.reminder,
             created_at=now,
         )
         mails.confirmation(registration, page_in(page, registration.language))
     return registration
+
+
+def take_seat(event: RegistrationEvent, capacity: int, waiting_list: bool, **fields) -> Registration:
+    """Lock the event's row, count the confirmed seats, and save the sign-up as confirmed if all its
+    seats are free, else as waiting (or refuse). Call inside a transaction: the lock holds until
+    it commits, so a parallel sign-up counts this one."""
+    event = RegistrationEvent.objects.select_for_update().get(pk=event.pk)
+    if event.registrations.active().filter(email__iexact=fields["email"]).exists():
+        raise RegistrationRefused("duplicate")
+    if fields["seats"] <= capacity - seats_taken(event):
+        status = Registration.Status.CONFIRMED
+    elif waiting_list:
+        status = Registration.Status.WAITING
+    else:
+        raise RegistrationRefused("full")
+    return Registration.objects.create(event=event, status=status, **fields)
 
 
 def cancel(registration: Registration, now: datetime | None = None) -> list[Registration]:
