@@ -43,6 +43,7 @@ from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
+from koonto.seats import LIVE_CACHE_CONTROL, shows_live_counts
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.pagecache import declare_query_parameters
 
@@ -297,6 +298,14 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
     meta_fields = [*PagesAPIViewSet.meta_fields, "translation_key", "last_published_at"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_key"]
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """An answer that shows live seat counts (koonto.seats) is not stored by the page cache:
+        a sign-up changes them without emptying it."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if shows_live_counts(request):
+            response["Cache-Control"] = LIVE_CACHE_CONTROL
+        return response
 
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""

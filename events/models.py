@@ -28,6 +28,7 @@ from koonto.api_fields import (
     MunicipalityField,
     OrganisationField,
     PagePathField,
+    RegistrationSeatsField,
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
@@ -484,7 +485,13 @@ class EventPage(
         "online_url", "accessibility_note",
         APIField("event_language", serializer=ChoiceLabelField()),
         APIField("organiser", serializer=OrganisationField()),
-        "audience", "price", "registration_url", "registration_deadline", "body",
+        "audience", "price", "registration_url", "registration_deadline",
+        APIField("registration", serializer=RegistrationSeatsField()),
+        # The form's settings, for a client that shows the questions (the counts are in `registration`).
+        "registration_enabled", "registration_opens_at", "registration_capacity", "registration_waiting_list",
+        "registration_max_group_size", "registration_asks_organisation", "registration_asks_municipality",
+        "registration_asks_needs", "registration_retention_days",
+        "body",
         APIField("related_call", serializer=PagePathField()),
         APIField("tags", serializer=TagNamesField()),
     ]  # fmt: skip

@@ -16,9 +16,11 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import EventPage
+from koonto.origin import absolute_url
 from registrations import mails
 from registrations.models import Registration, RegistrationEvent
 
@@ -84,7 +86,14 @@ def seats_summary(page: EventPage, now: datetime | None = None) -> dict | None:
         "waiting_list": source.registration_waiting_list,
         "opens_at": source.registration_opens_at,
         "closes_at": source.registration_closes_at,
+        "form_url": form_url(page),
     }
+
+
+def form_url(page: EventPage) -> str:
+    """The registration form's absolute address, in the page's language."""
+    with translation.override(page.locale.language_code):
+        return absolute_url(reverse("event_registration", args=[page.pk]))
 
 
 @dataclass
