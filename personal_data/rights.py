@@ -9,8 +9,8 @@ expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything tha
 - the request logs drop token values (ops.logging redacts `token=` in every line it writes, the
   gunicorn access log included), and docs/deploy.md tells the front proxy to log paths without
   query strings;
-- every page here is `Cache-Control: no-store`, `X-Robots-Tag: noindex` and `Referrer-Policy:
-  no-referrer`.
+- every page here is `Cache-Control: no-store` and `X-Robots-Tag: noindex`; the token's address
+  says `Referrer-Policy: no-referrer`, the pages with forms `same-origin` (see `private_page`).
 """
 
 from __future__ import annotations
@@ -45,11 +45,14 @@ def rights_url(purpose_key: str, pk: int, language: str) -> str:
     return absolute_url(f"{path}?token={rights_token(purpose_key, pk)}")
 
 
-def private_page(response: HttpResponse) -> HttpResponse:
+def private_page(response: HttpResponse, referrer_policy: str = "same-origin") -> HttpResponse:
+    """no-store, noindex, and no Referer to other sites. Only the address that carries the token
+    (`open_link`) says `no-referrer`: on a page with a form, `no-referrer` makes browsers send
+    `Origin: null`, which Django's CSRF check refuses (the correct, cancel and delete buttons)."""
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = referrer_policy
     return response
 
 
@@ -75,10 +78,10 @@ def open_link(request: HttpRequest) -> HttpResponse:
     except (signing.BadSignature, ValueError, TypeError, KeyError):
         request.session.pop(SESSION_KEY, None)
         response = render(request, "personal_data/link_expired.html", {"days": settings.KOONTO_RIGHTS_LINK_DAYS}, status=400)
-        return private_page(response)
+        return private_page(response, "no-referrer")
     request.session.cycle_key()
     request.session[SESSION_KEY] = [purpose_key, pk]
-    return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+    return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303), "no-referrer")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
