@@ -6,9 +6,8 @@ The test's own database work runs in a thread of its own (`committed`): its conn
 once, so the live server sees the event, and the test holds no SQLite lock the server would wait on.
 """
 
-from datetime import timedelta
-
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core import mail
