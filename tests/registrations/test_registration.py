@@ -302,3 +302,17 @@ def test_spam_defences_refuse_and_save_nothing(client, event):
     assert sign_up(client, event, website="http://spam.example").status_code == 400
     assert sign_up(client, event, started=form_data()["started"][:-2]).status_code == 400
     assert Registration.objects.count() == 0
+
+
+def test_swedish_works_when_switched_on(event):
+    """Every string goes through gettext: with Swedish active the form validates and the mail is built."""
+    from django.utils import translation
+
+    from registrations.forms import RegistrationForm
+    from registrations.services import SignUp, register
+
+    with translation.override("sv"):
+        form = RegistrationForm(data=form_data(), event=event)
+        assert form.is_valid(), form.errors
+        registration = register(event, SignUp(name="Sven", email="sven@example.org"))
+    assert registration.language == "sv" and last_mail("sven@example.org").attachments
