@@ -47,8 +47,10 @@ def settings_page(page: EventPage) -> EventPage:
 
 def window(page: EventPage, now: datetime) -> str:
     """ "disabled", "not_open", "open" or "closed": closed from the closing moment itself on."""
-    if not page.registration_enabled or not page.registration_capacity or page.status == EventPage.Status.CANCELLED:
+    if not page.registration_enabled or not page.registration_capacity:
         return "disabled"
+    if page.status == EventPage.Status.CANCELLED:
+        return "closed"
     if page.registration_opens_at and now < page.registration_opens_at:
         return "not_open"
     closes = page.registration_closes_at

@@ -273,6 +273,8 @@ def test_registrants_are_told_when_the_event_changes(client, event, status, subj
     event.save_revision().publish()  # a second publication does not mail again
     for email in ("maija@example.org", "b@example.org"):
         assert OutboxMessage.objects.filter(to=email, subject=f"{subject}: Rahoitusinfo").count() == 1
+    closed = "Ilmoittautuminen tähän tapahtumaan on päättynyt." in client.get(form_url(event)).content.decode()
+    assert closed is (status == "cancelled")
 
 
 def test_retention_deletes_the_needs_early_and_the_registrations_after_the_period(client, event):
