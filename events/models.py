@@ -361,8 +361,12 @@ class EventPage(
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=_("How many people one association may sign up at once. 1: only one person at a time."),
     )
-    registration_asks_organisation = models.BooleanField(_("ask for the organisation"), default=True)
-    registration_asks_municipality = models.BooleanField(_("ask for the municipality"), default=False)
+    registration_asks_organisation = models.BooleanField(
+        _("ask for the organisation"), default=True, help_text=_("The form asks which association the person comes from.")
+    )
+    registration_asks_municipality = models.BooleanField(
+        _("ask for the municipality"), default=False, help_text=_("The form asks for the municipality (optional for the person).")
+    )
     registration_asks_needs = models.BooleanField(
         _("ask for dietary and accessibility needs"),
         default=False,
