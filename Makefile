@@ -38,7 +38,7 @@ run demo: export KOONTO_PUBLIC_URL ?= http://$(HOST):$(PORT)
 run: demo
 	@echo "Serving Koonto at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' INT TERM EXIT; \
-	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) send_reminders; $(MANAGE) send_outbox; \
+	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) send_reminders; $(MANAGE) send_registration_reminders; $(MANAGE) send_outbox; \
 	  $(MANAGE) enforce_retention >/dev/null; sleep 60; done ) & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -51,6 +51,7 @@ from koonto.api_fields import ImageRenditionsField
 from koonto.models import Municipality, Organisation
 from koonto.normalise import clean_query, query_terms
 from koonto.origin import page_url
+from koonto.seats import LIVE_CACHE_CONTROL, shows_live_counts
 from koonto.visibility import PublicRule, rule_for, use_rule, visible_rows
 from ops.contentcache import remember_site
 from ops.pagecache import declare_query_parameters
@@ -283,12 +284,24 @@ class KoontoPageSerializer(PageSerializer):
         # The view's own pages (not nested ones) are kept serialised (api.serialised).
         pages = getattr(self.context.get("view"), "serialised_pages", None) if getattr(self, "cache_root", False) else None
         if pages is not None and (data := pages.cached(instance)) is not None:
-            return data
+            return self.with_live_fields(instance, data)
         with translation.override(instance.locale.language_code):
             data = super().to_representation(instance)
         if pages is not None:
             pages.keep(instance, data)
         return data
+
+    def with_live_fields(self, instance, data: dict) -> dict:
+        """A kept representation with its `live` fields read again (seats left change with every
+        sign-up, which does not bump the content generation). A live field kept as null stays null:
+        whether it has a value at all (an event takes registrations) is content, and changes with
+        a publication, which does bump the generation."""
+        live = {
+            name: field for name, field in self.fields.items() if getattr(field, "live", False) and data.get(name) is not None
+        }
+        if not live:
+            return data
+        return {**data, **{name: field.to_representation(instance) for name, field in live.items()}}
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
@@ -362,6 +375,14 @@ class KoontoPagesAPIViewSet(ParameterChecksMixin, CacheQueryParametersMixin, Pag
     detail_query_parameters = CacheQueryParametersMixin.detail_query_parameters | {"rich_text_format", "site"}
 
     serialised_pages = None  # api.serialised.SerialisedPages: set by the listing and detail views
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """An answer that shows live seat counts (koonto.seats) is not stored by the page cache:
+        a sign-up changes them without emptying it."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if shows_live_counts(request):
+            response["Cache-Control"] = LIVE_CACHE_CONTROL
+        return response
 
     def get_queryset(self):
         """The related rows a page type's API fields need, fetched with the page (a constant query count)."""

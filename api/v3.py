@@ -28,7 +28,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from ninja import Field, Path, Query, Router, Schema
@@ -52,6 +52,7 @@ from guides.models import FundingCallPage
 from koonto.api_fields import IMAGE_RENDITIONS, rendition_data
 from koonto.localised_tags import ReaderTags
 from koonto.origin import absolute_url, page_url
+from koonto.seats import LIVE_CACHE_CONTROL, api_seats
 from koonto.visibility import language_of, rule_for, visible_rows
 from ops import pagecache
 from ops.contentcache import remember_site
@@ -185,7 +186,20 @@ class CallOut(PageBase):
     attachments: list[DocumentOut]
 
 
+class RegistrationSeatsOut(Schema):
+    open: bool = Field(description="Whether the form takes sign-ups now.")
+    capacity: int
+    seats_left: int = Field(description="Free seats now; 0 when full (then the waiting list, if any).")
+    waiting_list: bool
+    opens_at: datetime | None
+    closes_at: datetime | None = Field(description="At the latest the event's start.")
+    form_url: str = Field(description="The registration form on the site (it is not part of the API).")
+
+
 class EventDetail(EventOut):
+    registration: RegistrationSeatsOut | None = Field(
+        description="Koonto's own registration, counts only (null when the event has none). Not cached."
+    )
     body: list[BodyBlockOut] = Field(description="The page's main content, block by block.")
     components: Components = Field(description="The menu, breadcrumbs, translations and footer (see `expand`).")
 
@@ -503,12 +517,21 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
 
 
 @router.get("/events/{page_id}/", response=EventDetail, summary="One event", operation_id="koonto_get_event")
-def get_event(request: HttpRequest, page_id: PageId, query: Query[DetailQuery]):
-    """One event with its components (`expand=navigation,breadcrumbs,translations,site`)."""
+def get_event(request: HttpRequest, response: HttpResponse, page_id: PageId, query: Query[DetailQuery]):
+    """One event with its components (`expand=navigation,breadcrumbs,translations,site`), and the
+    seats left when it takes registrations on this site (then the answer is not cached)."""
     check_parameters(request, query)
     expand = detail_expansions(query.expand)
     event = get_object_or_404(public_pages_any_language(request, EventPage), pk=page_id)
-    return {**event_out(request, event), "body": page_body(request, event), "components": components(request, event, expand)}
+    registration = api_seats(event, request)
+    if registration is not None:
+        response["Cache-Control"] = LIVE_CACHE_CONTROL
+    return {
+        **event_out(request, event),
+        "registration": registration,
+        "body": page_body(request, event),
+        "components": components(request, event, expand),
+    }
 
 
 @router.get("/calls/", response=CallList, summary="List funding calls", operation_id="koonto_list_calls")

@@ -111,6 +111,9 @@ MODEL_PERMISSIONS = {
         # create) and export or erasure of everything held about an e-mail address. No other group
         # sees any of it.
         *[f"advice.{action}_advicerequest" for action in ("view", "change", "delete")],
+        # Event registrations (registrations/): every event's list, export and mail; the event's
+        # named owners see their own events' too, and editors the counts only (registrations/admin_views.py).
+        "registrations.view_event_registrations",
         "personal_data.manage_personal_data",
     ],
     TRANSLATORS: ["wagtailadmin.access_admin"],

@@ -3,8 +3,9 @@
 from collections.abc import Mapping
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -27,6 +28,7 @@ from koonto.api_fields import (
     MunicipalityField,
     OrganisationField,
     PagePathField,
+    RegistrationSeatsField,
     TagNamesField,
 )
 from koonto.blocks import BodyBlock
@@ -331,7 +333,59 @@ class EventPage(
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Where people sign up; leave empty if no registration is needed.")
     )
-    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True, help_text=_("Finnish time."))
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Finnish time. With Koonto's own form, registration closes at the start of the event if this is empty."),
+    )
+    # Koonto's own registration form (the registrations app reads these settings; events knows
+    # nothing of registrations). The form takes the settings of the event's Finnish page: one
+    # capacity for the event across languages.
+    registration_enabled = models.BooleanField(
+        _("registration with Koonto's form"),
+        default=False,
+        help_text=_("People sign up on this site; their data is kept as the privacy notice says."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens at"), null=True, blank=True, help_text=_("Finnish time. Empty: open as soon as published.")
+    )
+    registration_capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("Number of seats.")
+    )
+    registration_waiting_list = models.BooleanField(
+        _("waiting list"), default=True, help_text=_("When the event is full, later sign-ups go to a waiting list.")
+    )
+    registration_max_group_size = models.PositiveSmallIntegerField(
+        _("largest group"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("How many people one association may sign up at once. 1: only one person at a time."),
+    )
+    registration_asks_organisation = models.BooleanField(
+        _("ask for the organisation"), default=True, help_text=_("The form asks which association the person comes from.")
+    )
+    registration_asks_municipality = models.BooleanField(
+        _("ask for the municipality"), default=False, help_text=_("The form asks for the municipality (optional for the person).")
+    )
+    registration_asks_needs = models.BooleanField(
+        _("ask for dietary and accessibility needs"),
+        default=False,
+        help_text=_("Free text, deleted the day after the event ends."),
+    )
+    registration_retention_days = models.PositiveSmallIntegerField(
+        _("keep registrations for (days)"),
+        default=90,
+        validators=[MinValueValidator(30), MaxValueValidator(365)],
+        help_text=_("Days after the event ends; then the registrations are deleted (30–365)."),
+    )
+    registration_owners = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owners of the registrations"),
+        blank=True,
+        related_name="owned_event_pages",
+        help_text=_("Besides the communications team, these users see the registrations of this event."),
+    )
     body = StreamField(
         BodyBlock(),
         verbose_name=_("body"),
@@ -392,9 +446,33 @@ class EventPage(
                 FieldRowPanel([FieldPanel("event_language"), FieldPanel("price")]),
                 FieldPanel("organiser"),
                 FieldPanel("audience"),
-                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
+                FieldPanel("registration_url"),
             ],
             heading=_("Taking part"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_capacity"),
+                        FieldPanel("registration_waiting_list"),
+                        FieldPanel("registration_max_group_size"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_asks_organisation"),
+                        FieldPanel("registration_asks_municipality"),
+                        FieldPanel("registration_asks_needs"),
+                    ]
+                ),
+                FieldPanel("registration_retention_days"),
+                FieldPanel("registration_owners"),
+            ],
+            heading=_("Registration"),
+            classname="collapsed",
         ),
         FieldPanel("body"),
         PageChooserPanel("related_call", "guides.FundingCallPage"),
@@ -412,7 +490,13 @@ class EventPage(
         "online_url", "accessibility_note",
         APIField("event_language", serializer=ChoiceLabelField()),
         APIField("organiser", serializer=OrganisationField()),
-        "audience", "price", "registration_url", "registration_deadline", "body",
+        "audience", "price", "registration_url", "registration_deadline",
+        APIField("registration", serializer=RegistrationSeatsField()),
+        # The form's settings, for a client that shows the questions (the counts are in `registration`).
+        "registration_enabled", "registration_opens_at", "registration_capacity", "registration_waiting_list",
+        "registration_max_group_size", "registration_asks_organisation", "registration_asks_municipality",
+        "registration_asks_needs", "registration_retention_days",
+        "body",
         APIField("related_call", serializer=PagePathField()),
         APIField("tags", serializer=TagNamesField()),
     ]  # fmt: skip
@@ -426,7 +510,8 @@ class EventPage(
     og_type = "article"
 
     # Listings change when an event starts and ends: cached pages expire then (ops.pagecache).
-    cache_rollover_fields = ("starts_at", "ends_at")
+    # The event page's registration link appears and disappears with these (ops.pagecache).
+    cache_rollover_fields = ("starts_at", "ends_at", "registration_opens_at", "registration_deadline")
     api_prefetch_related = ["tagged_items__tag", "listing_image__renditions"]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -443,6 +528,14 @@ class EventPage(
             errors["ends_at"] = _("The event cannot end before it starts.")
         if self.starts_at and self.registration_deadline and self.registration_deadline > self.starts_at:
             errors["registration_deadline"] = _("Registration must close before the event starts.")
+        if self.registration_enabled:
+            closes = self.registration_closes_at
+            if self.registration_opens_at and closes and self.registration_opens_at >= closes:
+                errors["registration_opens_at"] = _("Registration must open before it closes.")
+            if not self.registration_capacity:
+                errors["registration_capacity"] = _("Give the number of seats.")
+            if self.registration_url:
+                errors["registration_url"] = _("Use either a registration link or Koonto's form, not both.")
         if errors:
             raise ValidationError(errors)
 
@@ -463,6 +556,11 @@ class EventPage(
         context["organiser"] = rule.for_reader(self.organiser) if self.organiser_id else None
         context["related_call"] = rule.for_reader(self.related_call) if self.related_call_id else None
         return context
+
+    @property
+    def registration_closes_at(self) -> datetime | None:
+        """Koonto's form closes at the deadline, and at the latest when the event starts."""
+        return self.registration_deadline or self.starts_at
 
     @property
     def is_free(self) -> bool:

@@ -300,3 +300,23 @@ class ThemeField(serializers.Field):
         if theme is None:
             return None
         return {"name": theme.name, "slug": theme.slug}
+
+
+class RegistrationSeatsField(serializers.Field):
+    """Koonto's own registration as counts only (koonto.seats): {"open", "capacity", "seats_left",
+    "waiting_list", "opens_at", "closes_at", "form_url"}, or null when the event takes none.
+    Never anything about the people who registered."""
+
+    # Read on every request, also from a kept representation (api.serialised): a sign-up changes
+    # the counts without a new content generation.
+    live = True
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from koonto.seats import api_seats
+
+        return api_seats(page, self.context.get("request"))

@@ -15,6 +15,7 @@ from localisation import urls as localisation_urls
 from ops import views as ops_views
 from personal_data import optin as personal_data_optin
 from personal_data import rights as personal_data_rights
+from registrations import views as registration_views
 from reminders import urls as reminders_urls
 from search import tag_pages
 from search import views as search_views
@@ -58,6 +59,9 @@ urlpatterns += i18n_patterns(
     path(_("my-data/cancel/"), personal_data_optin.cancel, name="personal_data_cancel"),
     # "Remind me" of funding calls (reminders/): its own address, outside the page cache.
     path("", include(reminders_urls)),
+    # Event registration (registrations/): the form outside the cached event page, the reminder's opt-in.
+    path(_("registration/<int:page_id>/"), registration_views.register, name="event_registration"),
+    path(_("registration/reminder/"), registration_views.confirm_reminder, name="registration_reminder"),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),
     # Wagtail's page serving comes last: it catches every other path.

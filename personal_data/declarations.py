@@ -61,6 +61,8 @@ class Purpose:
     # A "cancel" action (unsubscribe, cancel a sign-up): on the rights page and behind the one-click
     # link of personal_data/optin.py. It may delete the row or only mark it cancelled.
     cancel: Callable[[models.Model], None] | None = None
+    # Whether this row can still be cancelled (an event sign-up already cancelled cannot); None: always.
+    can_cancel: Callable[[models.Model], bool] | None = None
     cancel_label: Text = ""
     cancelled_message: Text = ""
 

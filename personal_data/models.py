@@ -18,6 +18,8 @@ class OutboxMessage(models.Model):
     to = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
+    # Text attachments, e.g. an event's .ics: [{"filename": ..., "content": ..., "mimetype": ...}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # The declared purpose (personal_data.declarations) the mail serves, for the data map and export.
     purpose = models.CharField(_("purpose"), max_length=50)
     # Extra mail headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) of reminders.

@@ -18,12 +18,32 @@ from personal_data.models import OutboxMessage
 logger = logging.getLogger("koonto.outbox")
 
 
-def enqueue(to: str, subject: str, body: str, purpose: str, headers: dict[str, str] | None = None) -> OutboxMessage:
+def attachment(filename: str, content: str, mimetype: str) -> dict:
+    """One text attachment for `enqueue` (an event's .ics, a CSV)."""
+    return {"filename": filename, "content": content, "mimetype": mimetype}
+
+
+def enqueue(
+    to: str,
+    subject: str,
+    body: str,
+    purpose: str,
+    *,
+    headers: dict[str, str] | None = None,
+    attachments: list[dict] | None = None,
+) -> OutboxMessage:
     """Put one message in the outbox (inside the caller's transaction: it exists only if the data does).
 
     `headers`: extra mail headers (personal_data.optin.list_unsubscribe_headers for mail a person
-    subscribed to)."""
-    return OutboxMessage.objects.create(to=to, subject=subject[:255], body=body, purpose=purpose, headers=headers or {})
+    subscribed to); `attachments`: text attachments made with `attachment()`."""
+    return OutboxMessage.objects.create(
+        to=to,
+        subject=subject[:255],
+        body=body,
+        purpose=purpose,
+        headers=headers or {},
+        attachments=list(attachments or []),
+    )
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -60,6 +80,8 @@ def _send(message: OutboxMessage, connection, now) -> str:
         connection=connection,
         headers=message.headers or None,
     )
+    for attached in message.attachments or []:
+        mail.attach(attached["filename"], attached["content"], attached["mimetype"])
     message.attempts += 1
     try:
         mail.send()

@@ -11,10 +11,10 @@ expiring after KOONTO_RIGHTS_LINK_DAYS). The token must not stay in anything tha
 - the request logs drop token values (ops.logging redacts `token=` in every line it writes, the
   gunicorn access log included), and docs/deploy.md tells the front proxy to log paths without
   query strings;
-- every page here is `Cache-Control: no-store`, `X-Robots-Tag: noindex` and `Referrer-Policy:
-  same-origin` (no address leaves the site in a Referer). Not `no-referrer`: with it a browser
-  sends `Origin: null` with the page's own forms, and Django's CSRF check refuses them
-  (tests/browser/test_reminders.py presses those buttons).
+- every page here is `Cache-Control: no-store` and `X-Robots-Tag: noindex`; the token's address
+  says `Referrer-Policy: no-referrer`, the pages with forms `same-origin` (see `private_page`: with
+  `no-referrer` a browser sends `Origin: null` with the page's own forms, and Django's CSRF check
+  refuses them; tests/browser/test_reminders.py and test_registration.py press those buttons).
 """
 
 from __future__ import annotations
@@ -49,11 +49,14 @@ def rights_url(purpose_key: str, pk: int, language: str) -> str:
     return absolute_url(f"{path}?token={rights_token(purpose_key, pk)}")
 
 
-def private_page(response: HttpResponse) -> HttpResponse:
+def private_page(response: HttpResponse, referrer_policy: str = "same-origin") -> HttpResponse:
+    """no-store, noindex, and no Referer to other sites. Only the address that carries the token
+    (`open_link`) says `no-referrer`: on a page with a form, `no-referrer` makes browsers send
+    `Origin: null`, which Django's CSRF check refuses (the correct, cancel and delete buttons)."""
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "same-origin"
+    response["Referrer-Policy"] = referrer_policy
     return response
 
 
@@ -79,10 +82,10 @@ def open_link(request: HttpRequest) -> HttpResponse:
     except (signing.BadSignature, ValueError, TypeError, KeyError):
         request.session.pop(SESSION_KEY, None)
         response = render(request, "personal_data/link_expired.html", {"days": settings.KOONTO_RIGHTS_LINK_DAYS}, status=400)
-        return private_page(response)
+        return private_page(response, "no-referrer")
     request.session.cycle_key()
     request.session[SESSION_KEY] = [purpose_key, pk]
-    return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
+    return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303), "no-referrer")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -98,20 +101,23 @@ def my_data(request: HttpRequest) -> HttpResponse:
     declared, row = subject
     form_class = modelform_factory(declared.model, fields=declared.correctable_fields)
     form = form_class(instance=row)
-    saved = cancelled = False
+    saved = False
     status = 200
-    if request.method == "POST" and request.POST.get("action") == "cancel" and declared.cancel is not None:
-        pk = str(row.pk)
-        declared.cancel(row)
-        log_action(SUBJECT_CANCEL, declared.model, {"purpose": declared.key, "count": 1}, object_id=pk)
-        if not declared.model._default_manager.filter(pk=pk).exists():
-            # Cancelling deleted the data (an unsubscription): nothing is left to show.
-            request.session.pop(SESSION_KEY, None)
+    can_cancel = declared.cancel is not None and (declared.can_cancel is None or declared.can_cancel(row))
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        if not can_cancel:
+            status = 400  # nothing to cancel (already cancelled, or the purpose has no cancellation)
+        else:
+            pk = str(row.pk)
+            declared.cancel(row)
+            log_action(SUBJECT_CANCEL, declared.model, {"purpose": declared.key, "count": 1}, object_id=pk)
+            if not declared.model._default_manager.filter(pk=pk).exists():
+                # Cancelling deleted the data (an unsubscription): nothing is left to show.
+                request.session.pop(SESSION_KEY, None)
+            # The row may stay with a new status (an event sign-up): the page shows it, and the notice.
             request.session["koonto_personal_data_cancelled"] = declared.key
             return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
-        row.refresh_from_db()
-        cancelled = True
-    if request.method == "POST" and request.POST.get("action") == "delete":
+    elif request.method == "POST" and request.POST.get("action") == "delete":
         email, pk = getattr(row, declared.email_field), str(row.pk)
         row.delete()
         mails = OutboxMessage.objects.filter(to__iexact=email, purpose=declared.key).delete()[0]
@@ -119,7 +125,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
         request.session.pop(SESSION_KEY, None)
         request.session["koonto_personal_data_deleted"] = True
         return private_page(HttpResponseRedirect(reverse("personal_data_rights"), status=303))
-    if request.method == "POST":
+    elif request.method == "POST":
         form = form_class(request.POST, instance=row)
         if form.is_valid():
             form.save()
@@ -138,9 +144,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
         "shown": shown,
         "form": form,
         "saved": saved,
-        "can_cancel": declared.cancel is not None,
+        "can_cancel": can_cancel,
         "cancel_label": text(declared.cancel_label) if declared.cancel_label else "",
-        "cancelled": _cancelled_message(declared.key) if cancelled else "",
+        "cancelled": _cancelled_message(request.session.pop("koonto_personal_data_cancelled", "")),
     }
     return private_page(render(request, "personal_data/my_data.html", context, status=status))
 

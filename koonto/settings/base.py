@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "advice",
     "reminders",
+    "registrations",
     "demo",
     # Personal data (personal_data/): the declarations, the outbox, retention, the rights pages.
     "personal_data",
@@ -545,3 +546,8 @@ KOONTO_ADVICE_RETENTION_DAYS = env.int("KOONTO_ADVICE_RETENTION_DAYS", 365)
 # closes; a subscription to all future calls ends this many days after its confirmation.
 KOONTO_REMINDER_DAYS_BEFORE_CLOSE = sorted({int(d) for d in env.list("KOONTO_REMINDER_DAYS_BEFORE_CLOSE", "14,3")}, reverse=True)
 KOONTO_REMINDERS_ALL_CALLS_DAYS = env.int("KOONTO_REMINDERS_ALL_CALLS_DAYS", 365)
+# Event registrations (registrations/): the dietary and accessibility needs are deleted this many
+# days after the event ends (the rest after the event's own retention period, 30-365 days).
+KOONTO_REGISTRATION_NEEDS_DAYS = env.int("KOONTO_REGISTRATION_NEEDS_DAYS", 1)
+# The link that confirms a reminder (double opt-in) works this many days.
+KOONTO_REGISTRATION_REMINDER_LINK_DAYS = env.int("KOONTO_REGISTRATION_REMINDER_LINK_DAYS", 7)

@@ -41,6 +41,9 @@ def event_form(page, **overrides):
         "mode": "online",
         "event_language": "fi",
         "price": "0",
+        # Koonto's registration form is off; these two always have a value (registrations/).
+        "registration_max_group_size": "1",
+        "registration_retention_days": "90",
         "body": streamfield([]),
         **overrides,
     }

@@ -128,7 +128,7 @@ def test_the_link_opens_the_data_without_keeping_the_token_in_the_address(client
     opened = client.get(link)
     assert opened.status_code == 303 and opened["Location"] == "/fi/omat-tiedot/"
     assert "token" not in opened["Location"]
-    assert "no-store" in opened["Cache-Control"]
+    assert "no-store" in opened["Cache-Control"] and opened["Referrer-Policy"] == "no-referrer"
 
     page = client.get("/fi/omat-tiedot/")
     html = page.content.decode()
