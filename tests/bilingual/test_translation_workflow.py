@@ -174,3 +174,28 @@ def test_a_po_file_for_another_page_is_refused(
     response = upload(client, translation, foreign)
     assert any("toiselle sivulle tai kielelle" in str(m) for m in get_messages(response.wsgi_request))
     assert StringTranslation.objects.count() == before
+
+
+def test_a_translation_sent_back_shows_the_reviewers_comment_in_the_translation_editor_until_resubmitted(
+    client, site, event_translation, finnish_event, communications, translator, en_locale
+):
+    comment = "Käytä sanaa “information session” otsikossa."
+    english = Page.objects.get(translation_key=finnish_event.translation_key, locale=en_locale)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(english.pk,))
+    submit_url = reverse("koonto_submit_translation_for_review", args=(event_translation.pk,))
+    client.force_login(translator)
+    client.post(submit_url, {"action": "submit"})
+    act(client, communications, english, "reject", comment=comment)
+
+    client.force_login(translator)
+    html = client.get(edit_url).content.decode()
+    assert "js-translation-editor" in html  # wagtail-localize's translation editor, not Wagtail's form
+    assert f"{communications.get_full_name()} pyysi muutoksia vaiheessa ”Viestinnän hyväksyntä”:" in html
+    assert "<q>Käytä sanaa “information session” otsikossa.</q>" in html
+    assert "Tee muutokset ja lähetä sivu uudelleen tarkastettavaksi." in html
+    assert comment in client.get(edit_url).content.decode()  # on every visit, not once
+
+    client.post(submit_url, {"action": "submit"})
+    english.refresh_from_db()
+    assert english.current_workflow_task.name == "Viestinnän hyväksyntä"
+    assert comment not in client.get(edit_url).content.decode()
