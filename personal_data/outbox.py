@@ -17,6 +17,10 @@ from personal_data.models import OutboxMessage
 
 logger = logging.getLogger("koonto.outbox")
 
+# The purpose of mail to staff about their work (review, translation, scheduled publication): it
+# serves their accounts (personal_data/builtin.py, "staff_accounts").
+STAFF_PURPOSE = "staff_accounts"
+
 
 def enqueue(to: str, subject: str, body: str, purpose: str) -> OutboxMessage:
     """Put one message in the outbox (inside the caller's transaction: it exists only if the data does)."""

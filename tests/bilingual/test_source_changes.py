@@ -22,6 +22,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import translate_object
 
 from localisation.report import OUT_OF_DATE, UP_TO_DATE, TranslationReport
+from personal_data.outbox import send_due
 from tests.editorial.test_workflow import act
 from tests.factories import EventPageFactory
 
@@ -121,7 +122,10 @@ def test_a_new_time_reaches_the_live_translation_without_review_the_new_text_wai
     cell = english_cell(communications, finnish_event)
     assert cell.state == OUT_OF_DATE and cell.untranslated == 1 and not cell.source_changed
 
-    # ... and is told, in Finnish, with a link on the public address.
+    # ... and is told, in Finnish, with a link on the public address: through the outbox, which
+    # send_outbox empties outside any request.
+    assert mail.outbox == []
+    send_due()
     [message] = [message for message in mail.outbox if translator.email in message.to]
     assert message.subject == "Suomenkielinen sivu muuttui: Syysseminaari"
     assert f"http://testserver/admin/pages/{english.pk}/edit/" in message.body
@@ -169,6 +173,7 @@ def test_a_translation_in_review_keeps_its_review_and_gets_the_new_time(
 
 def test_a_change_nobody_translated_sends_no_mail(finnish_event, editor, django_capture_on_commit_callbacks):
     change_in_finnish(finnish_event, editor, django_capture_on_commit_callbacks, venue="Joensuun kaupungintalo")
+    send_due()
     assert mail.outbox == []
 
 
@@ -180,6 +185,8 @@ def test_translators_are_told_when_a_translation_is_requested(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("wagtail_localize:submit_page_translation", args=(finnish_event.pk,)), {"locales": [en_locale.pk]})
     english = finnish_event.get_translation(en_locale)
+    assert mail.outbox == []  # queued in the outbox, not sent inside the request
+    send_due()
     assert [message.to for message in mail.outbox] == [[translator.email]]  # not editors, not the requester
     [message] = mail.outbox
     assert message.subject == "Käännöspyyntö kielelle englanti: Syysseminaari"
