@@ -16,7 +16,8 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Here, not at the top of the module: the signal handlers import the page models, which
         # are not loaded when apps.py is imported.
-        from editorial import signals, slugs
+        from editorial import admin_times, signals, slugs
 
         signals.connect()
         slugs.connect()
+        admin_times.install()

@@ -12,20 +12,13 @@ False` (koonto/settings/base.py), which is Django's `slugify(allow_unicode=False
 
 Existing pages keep their slugs: only a page being added is changed. Should an editor change a
 published page's slug, Wagtail's redirects (`wagtail.contrib.redirects`, created automatically)
-keep the old address working.
+keep the old address working. Tags follow the same rule (koonto/slugs.py).
 """
 
 from django.db.models.signals import pre_save
-from django.utils.text import slugify
 from wagtail.models import Page, get_page_models
 
-
-def ascii_slug(slug: str) -> str:
-    """The slug with its letters transliterated to ASCII (`työpaja` -> `tyopaja`), as Wagtail's
-    server-side rule makes it; unchanged if already ASCII or if nothing would be left."""
-    if slug.isascii():
-        return slug
-    return slugify(slug, allow_unicode=False) or slug
+from koonto.slugs import ascii_slug  # the one rule, shared with tags
 
 
 def transliterate_new_page_slug(sender, instance: Page, raw=False, **kwargs) -> None:

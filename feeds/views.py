@@ -392,7 +392,8 @@ def feed_models(key: str) -> list[type[Page]]:
 
 class GuideFeed(PageFeed):
     """Funding guides and funding calls in one feed (the page types with `rss_feed = "guides"`):
-    what a project planner follows."""
+    what a project planner follows. A type with `rss_facts_for_everyone = True` (calls) is listed
+    as the calendar lists it (`site_facts`): in another language, in Finnish until translated."""
 
     index_model = GuideIndexPage
 
@@ -405,7 +406,8 @@ class GuideFeed(PageFeed):
     def items(self, request):
         newest = []
         for model in feed_models("guides"):
-            pages = site_pages(request, model).order_by(*NEWEST_FIRST)
+            listed = site_facts if getattr(model, "rss_facts_for_everyone", False) else site_pages
+            pages = listed(request, model).order_by(*NEWEST_FIRST)
             newest += pages[:RSS_SIZE]
         newest.sort(key=lambda page: page.first_published_at or EPOCH, reverse=True)
         return with_full_urls(newest[:RSS_SIZE], request)

@@ -326,8 +326,10 @@ class FundingCallPage(
     # piece of content when shared (Open Graph og:type).
     search_result_type = ("call", _("Funding call"))
     og_type = "article"
-    # The RSS feed it appears in (feeds/views.py).
+    # The RSS feed it appears in (feeds/views.py); a call is a fact for everyone, so another
+    # language's feed lists it in Finnish until it is translated.
     rss_feed = "guides"
+    rss_facts_for_everyone = True
 
     # On tag pages (koonto.localised_tags): the `type` parameter, heading and order of this type's group.
     tag_page_key = "calls"

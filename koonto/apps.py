@@ -16,4 +16,10 @@ class KoontoConfig(AppConfig):
         # Before any URLconf is imported: the apps' URLconfs use `<id:...>`, ids that fit the
         # database's 64-bit keys (koonto.listing.IdConverter).
         register_converter(IdConverter, "id")
+        from django.db.models.signals import pre_save
+        from taggit.models import Tag
+
         from koonto import checks  # noqa: F401 - registers the deploy checks
+        from koonto.slugs import give_new_tag_an_ascii_slug
+
+        pre_save.connect(give_new_tag_an_ascii_slug, sender=Tag, dispatch_uid="koonto-ascii-tag-slug")

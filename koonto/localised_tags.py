@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import BaseTranslatableField
 
 from koonto.models import TagTranslation
+from koonto.slugs import ascii_slug, tag_slug
 
 
 class NotCopiedField(BaseTranslatableField):
@@ -87,21 +88,21 @@ class ReaderTags:
     (`TagTranslation`), never by its Finnish tag, so `?tag=workshop` on the English calendar
     finds the untranslated Finnish event tagged "työpaja" whose English name is "workshop", and
     `?tag=tyopaja` there finds nothing. In the Finnish listing a slug is a Finnish tag's.
-    Costs two queries (the tags and, for another language, its tag translations), however many
+    A slug from an older address, with `ä` or `ö` in it, is read as today's ASCII slug
+    (koonto/slugs.py). Costs two queries (the tags and, for another language, its tag translations), however many
     pages the listing has.
     """
 
     def __init__(self, slugs, locale):
-        self.slugs = set(slugs)
+        self.slugs = {ascii_slug(slug) for slug in slugs}
         self.locale = locale
         self.own = set(Tag.objects.filter(slug__in=self.slugs).values_list("slug", flat=True))
         self.translated_tag_ids: list[int] = []
         translated_slugs = set()
         if self.slugs and locale.language_code != settings.LANGUAGE_CODE:
-            # TagTranslation keeps names, not slugs: slugged here the way taggit slugs a tag's name.
-            slugger = Tag()
+            # TagTranslation keeps names, not slugs: slugged here the way a tag's name is slugged.
             for tag_id, name in TagTranslation.objects.filter(locale=locale).values_list("tag_id", "name"):
-                slug = slugger.slugify(name)
+                slug = tag_slug(name)
                 if slug in self.slugs:
                     self.translated_tag_ids.append(tag_id)
                     translated_slugs.add(slug)

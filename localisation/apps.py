@@ -16,7 +16,9 @@ class LocalisationConfig(AppConfig):
     def ready(self):
         # Here, not at the top of the module: the handlers import the models, which are not
         # loaded when apps.py is imported.
-        from localisation import slugs, source_changes, tag_sync
+        from localisation import editor_dates, slugs, source_changes, tag_sync
+
+        editor_dates.install()
 
         tag_sync.connect()
         source_changes.connect()

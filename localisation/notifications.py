@@ -7,15 +7,16 @@
   translation, except the person who published the change (localisation.source_changes).
 - Approved, or sent back with a comment: Wagtail's own workflow notifications reach the person
   who submitted the translation (templates/wagtailadmin/notifications/), in their language.
+
+Each mail goes into the outbox (personal_data/outbox.py), in the transaction of the change that
+caused it, and `send_outbox` sends it outside any request, with retries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
@@ -24,6 +25,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.users.models import UserProfile
 
 from koonto.origin import admin_url
+from personal_data.outbox import STAFF_PURPOSE, enqueue
 
 _WORK = ["change", "publish"]
 
@@ -36,14 +38,16 @@ def language_name(code: str) -> str:
 
 
 def _send(users: Iterable, template: str, context: dict, language_code: str) -> int:
-    sent = 0
+    """Queue the mail for each user, in their admin language; the number queued."""
+    queued = 0
     for user in users:
         with override(UserProfile.get_for_user(user).get_preferred_language()):
             full = {**context, "user": user, "language": language_name(language_code)}
             subject = render_to_string(f"koonto/email/{template}_subject.txt", full).strip()
             body = render_to_string(f"koonto/email/{template}.txt", full)
-        sent += send_mail(subject, body, settings.WAGTAILADMIN_NOTIFICATION_FROM_EMAIL, [user.email], fail_silently=True)
-    return sent
+        enqueue(user.email, subject, body, STAFF_PURPOSE)
+        queued += 1
+    return queued
 
 
 def translators_for(source: Page, place: Page):

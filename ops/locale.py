@@ -5,6 +5,10 @@ Django's LocaleMiddleware redirects any 404 to the same path under the visitor's
 when that path resolves; with Wagtail's catch-all route every path resolves, so /de/tietoa/
 would bounce to /fi/de/tietoa/. A path that starts with a language-like prefix that is not
 one of ours is answered at once with the 404 page in the default language.
+
+The admin is Finnish first: its pages for those not signed in (the login page, password reset)
+are in the default language whatever the browser asks for; once signed in, Wagtail speaks the
+language saved in the person's profile.
 """
 
 import re
@@ -37,6 +41,11 @@ class KoontoLocaleMiddleware(LocaleMiddleware):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
             request.koonto_unprefixed = True
+            return None
+        if is_admin_path(request.path_info):
+            # Wagtail's admin views then switch to the signed-in user's own admin language.
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
             return None
         if unknown_language_prefix(request.path_info):
             translation.activate(settings.LANGUAGE_CODE)

@@ -17,6 +17,10 @@ from personal_data.models import OutboxMessage
 
 logger = logging.getLogger("koonto.outbox")
 
+# The purpose of mail to staff about their work (review, translation, scheduled publication): it
+# serves their accounts (personal_data/builtin.py, "staff_accounts").
+STAFF_PURPOSE = "staff_accounts"
+
 
 def attachment(filename: str, content: str, mimetype: str) -> dict:
     """One text attachment for `enqueue` (an event's .ics, a CSV)."""

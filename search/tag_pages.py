@@ -7,7 +7,7 @@ no page type by name.
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from koonto.listing import ListingState, clean_choice, paginate
 from koonto.localised_tags import taggable_page_models
 from koonto.models import TagTranslation
+from koonto.slugs import ascii_slug
 from koonto.visibility import rule_for
 from ops.pagecache import query_parameters
 
@@ -65,11 +66,15 @@ def tag_page(request, slug: str):
     Finnish pages carry Finnish tags and translations carry the tags' names in their language
     (koonto.localised_tags), so a tag page lists one language. A tag of the other language in the address
     (from a shared link) redirects to its counterpart. Each group shows its first items and links
-    to `?type=<group>`, which lists that group alone, paginated.
+    to `?type=<group>`, which lists that group alone, paginated. An older address, whose slug
+    still has `ä` or `ö` (koonto/slugs.py), redirects for good to the tag's ASCII slug.
     """
     locale = Locale.get_active()
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
+        if ascii_slug(slug) != slug and Tag.objects.filter(slug=ascii_slug(slug)).exists():
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return HttpResponsePermanentRedirect(reverse("tag", args=(ascii_slug(slug),)) + query)
         raise Http404
     state = ListingState()
     sections = tag_page_sections(tag, locale, rule_for(request))

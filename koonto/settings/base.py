@@ -203,6 +203,8 @@ if not _language_codes or _language_codes[0] != LANGUAGE_CODE:
 LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in _language_codes]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The login form with its password label translated (ops/login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.login.KoontoLoginForm"
 WAGTAIL_I18N_ENABLED = True
 # Koonto's own strings, then the Finnish for the libraries' strings (locale/libraries/: msgids that
 # are not in Koonto's code, kept out of `make messages`). Both come before the apps' catalogues.

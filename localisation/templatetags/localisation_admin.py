@@ -4,8 +4,29 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+@register.filter
+def localised_editor_props(props: str, instance) -> str:
+    """The editor's props with its dates the reader's way (localisation/editor_dates.py)."""
+    from localisation.editor_dates import localised_props
+
+    return localised_props(props, instance)
+
+
+@register.simple_tag
+def translation_heading(translation) -> str:
+    """The editor's heading in the admin language; wagtail-localize's JavaScript writes
+    "Suomi to English translation" in English (the template replaces it)."""
+    from localisation.notifications import language_name
+
+    return _("Translation from %(source)s into %(target)s") % {
+        "source": language_name(translation.source.locale.language_code),
+        "target": language_name(translation.target_locale.language_code),
+    }
 
 
 @register.filter

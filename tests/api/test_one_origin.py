@@ -11,11 +11,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core import mail
 from wagtail.models import Site
 
 from editorial.management.commands.publish_scheduled import notify_scheduled_publication
 from koonto.origin import sync_site
+from personal_data.models import OutboxMessage
 
 ORIGIN = "https://koonto.example.fi"
 URL_RE = re.compile(r"""https?://[^\s"'<>\\)]+""")
@@ -155,7 +155,7 @@ def test_mails_link_to_the_page_on_the_origin(content, editor):
 
     notify_scheduled_publication(event, revision)
 
-    assert f"{ORIGIN}/fi/tapahtumat/hankeinfo/" in mail.outbox[-1].body
+    assert f"{ORIGIN}/fi/tapahtumat/hankeinfo/" in OutboxMessage.objects.order_by("pk").last().body
 
 
 @pytest.mark.django_db

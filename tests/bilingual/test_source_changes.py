@@ -22,6 +22,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import translate_object
 
 from localisation.report import OUT_OF_DATE, UP_TO_DATE, TranslationReport
+from personal_data.outbox import send_due
 from tests.editorial.test_workflow import act
 from tests.factories import EventPageFactory
 
@@ -121,7 +122,10 @@ def test_a_new_time_reaches_the_live_translation_without_review_the_new_text_wai
     cell = english_cell(communications, finnish_event)
     assert cell.state == OUT_OF_DATE and cell.untranslated == 1 and not cell.source_changed
 
-    # ... and is told, in Finnish, with a link on the public address.
+    # ... and is told, in Finnish, with a link on the public address: through the outbox, which
+    # send_outbox empties outside any request.
+    assert mail.outbox == []
+    send_due()
     [message] = [message for message in mail.outbox if translator.email in message.to]
     assert message.subject == "Suomenkielinen sivu muuttui: Syysseminaari"
     assert f"http://testserver/admin/pages/{english.pk}/edit/" in message.body
@@ -169,6 +173,7 @@ def test_a_translation_in_review_keeps_its_review_and_gets_the_new_time(
 
 def test_a_change_nobody_translated_sends_no_mail(finnish_event, editor, django_capture_on_commit_callbacks):
     change_in_finnish(finnish_event, editor, django_capture_on_commit_callbacks, venue="Joensuun kaupungintalo")
+    send_due()
     assert mail.outbox == []
 
 
@@ -180,6 +185,8 @@ def test_translators_are_told_when_a_translation_is_requested(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("wagtail_localize:submit_page_translation", args=(finnish_event.pk,)), {"locales": [en_locale.pk]})
     english = finnish_event.get_translation(en_locale)
+    assert mail.outbox == []  # queued in the outbox, not sent inside the request
+    send_due()
     assert [message.to for message in mail.outbox] == [[translator.email]]  # not editors, not the requester
     [message] = mail.outbox
     assert message.subject == "Käännöspyyntö kielelle englanti: Syysseminaari"
@@ -219,3 +226,84 @@ def test_a_failure_to_pass_the_change_on_never_stops_the_finnish_publication(
     page = change_in_finnish(finnish_event, editor, django_capture_on_commit_callbacks, venue="Joensuun kaupungintalo")
     page.refresh_from_db()
     assert page.venue == "Joensuun kaupungintalo" and page.live and not page.has_unpublished_changes
+
+
+# --- inline rows ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def live_english_showcase(site, showcase_index, en_locale, django_capture_on_commit_callbacks):
+    """A Finnish showcase with a link (a translatable row: English text, synchronised address) and
+    municipalities (a synchronised child relation), translated and live in English."""
+    from koonto.models import Municipality
+    from showcase.models import ShowcaseLink, ShowcaseMunicipality
+    from tests.factories import ShowcasePageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(showcase_index, [en_locale])
+    showcase_index.get_translation(en_locale).save_revision().publish()
+    finnish = ShowcasePageFactory(parent=showcase_index, title="Kylätalohanke")
+    finnish.links = [ShowcaseLink(title="Hankkeen sivut", url="https://example.fi/vanha")]
+    finnish.municipalities = [ShowcaseMunicipality(municipality=Municipality.objects.get(code="297"))]
+    finnish.save()
+    finnish.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(finnish, [en_locale])
+    translate_strings(finnish, en_locale)
+    translation = Translation.objects.get(source__object_id=finnish.translation_key, target_locale=en_locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english = finnish.get_translation(en_locale).specific
+    assert english.live and [link.title for link in english.links.all()] == ["EN Hankkeen sivut"]
+    return finnish, english
+
+
+def test_synchronised_values_of_inline_rows_reach_the_live_translation(
+    live_english_showcase, editor, en_locale, django_capture_on_commit_callbacks
+):
+    from koonto.models import Municipality
+    from showcase.models import ShowcaseMunicipality
+
+    finnish, english = live_english_showcase
+    finnish = Page.objects.get(pk=finnish.pk).specific
+    links = list(finnish.links.all())
+    links[0].url = "https://example.fi/uusi"
+    finnish.links = links
+    finnish.municipalities = [
+        ShowcaseMunicipality(municipality=Municipality.objects.get(code="140")),
+        ShowcaseMunicipality(municipality=Municipality.objects.get(code="749")),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        finnish.save_revision(user=editor).publish(skip_permission_checks=True)
+
+    english = Page.objects.get(pk=english.pk).specific
+    # The live page: the new address under the English link text, the new municipalities ...
+    assert [(row.title, row.url) for row in english.links.all()] == [("EN Hankkeen sivut", "https://example.fi/uusi")]
+    assert [row.municipality.code for row in english.municipalities.all()] == ["140", "749"]
+    # ... and its live revision, so a later publication of it does not bring the old ones back.
+    revision = english.live_revision.as_object()
+    assert [(row.title, row.url) for row in revision.links.all()] == [("EN Hankkeen sivut", "https://example.fi/uusi")]
+    assert [row.municipality_id for row in revision.municipalities.all()] == [
+        Municipality.objects.get(code="140").pk,
+        Municipality.objects.get(code="749").pk,
+    ]
+    assert english.current_workflow_state is None  # no second review
+
+
+def test_an_address_the_translator_overrode_in_a_row_keeps_their_value(
+    live_english_showcase, editor, en_locale, django_capture_on_commit_callbacks
+):
+    finnish, english = live_english_showcase
+    source = TranslationSource.objects.get_for_instance(finnish)
+    link_key = finnish.links.get().translation_key
+    overridable = OverridableSegment.objects.get(source=source, context__path=f"links.{link_key}.url")
+    SegmentOverride.objects.create(locale=en_locale, context=overridable.context, data_json='"https://example.com/english"')
+    english.links.update(url="https://example.com/english")
+
+    finnish = Page.objects.get(pk=finnish.pk).specific
+    links = list(finnish.links.all())
+    links[0].url = "https://example.fi/uusi"
+    finnish.links = links
+    with django_capture_on_commit_callbacks(execute=True):
+        finnish.save_revision(user=editor).publish(skip_permission_checks=True)
+    assert Page.objects.get(pk=english.pk).specific.links.get().url == "https://example.com/english"

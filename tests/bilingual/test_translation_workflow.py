@@ -3,8 +3,10 @@
 Real users in real groups, through the admin's own URLs (wagtail-localize's and Koonto's).
 """
 
+import json
 from datetime import datetime
 from decimal import Decimal
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import polib
@@ -12,6 +14,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation as translations
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -174,3 +177,69 @@ def test_a_po_file_for_another_page_is_refused(
     response = upload(client, translation, foreign)
     assert any("toiselle sivulle tai kielelle" in str(m) for m in get_messages(response.wsgi_request))
     assert StringTranslation.objects.count() == before
+
+
+def test_a_translation_sent_back_shows_the_reviewers_comment_in_the_translation_editor_until_resubmitted(
+    client, site, event_translation, finnish_event, communications, translator, en_locale
+):
+    comment = "Käytä sanaa “information session” otsikossa."
+    english = Page.objects.get(translation_key=finnish_event.translation_key, locale=en_locale)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(english.pk,))
+    submit_url = reverse("koonto_submit_translation_for_review", args=(event_translation.pk,))
+    client.force_login(translator)
+    client.post(submit_url, {"action": "submit"})
+    act(client, communications, english, "reject", comment=comment)
+
+    client.force_login(translator)
+    html = client.get(edit_url).content.decode()
+    assert "js-translation-editor" in html  # wagtail-localize's translation editor, not Wagtail's form
+    assert f"{communications.get_full_name()} pyysi muutoksia vaiheessa ”Viestinnän hyväksyntä”:" in html
+    assert "<q>Käytä sanaa “information session” otsikossa.</q>" in html
+    assert "Tee muutokset ja lähetä sivu uudelleen tarkastettavaksi." in html
+    assert comment in client.get(edit_url).content.decode()  # on every visit, not once
+
+    client.post(submit_url, {"action": "submit"})
+    english.refresh_from_db()
+    assert english.current_workflow_task.name == "Viestinnän hyväksyntä"
+    assert comment not in client.get(edit_url).content.decode()
+
+
+# --- dates in the translation editor the reader's way (localisation/editor_dates.py) ---------------
+
+MAY_14 = datetime(2030, 5, 14, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+
+
+def test_a_segments_comment_is_dated_the_finnish_way():
+    string_translation = StringTranslation(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, updated_at=MAY_14)
+    with translations.override("fi"):
+        assert string_translation.get_comment() == "Käännetty manuaalisesti 14.5.2030"
+    with translations.override("en"):
+        assert string_translation.get_comment() == "Translated manually on 14 May 2030"
+    string_translation.tool_name = "DeepL"
+    with translations.override("fi"):
+        assert string_translation.get_comment() == "Käännetty työkalulla DeepL 14.5.2030"
+
+
+def test_the_editor_shows_finnish_dates_and_a_finnish_heading(client, event_translation, finnish_event, translator, en_locale):
+    english = finnish_event.get_translation(en_locale)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    english.live_revision.created_at = MAY_14
+    english.live_revision.save(update_fields=["created_at"])
+    segment = event_translation.source.stringsegment_set.select_related("string", "context").first()
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=en_locale,
+        context=segment.context,
+        data="Info session",
+        last_translated_by=translator,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    StringTranslation.objects.filter(locale=en_locale).update(updated_at=MAY_14)
+
+    client.force_login(translator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(english.pk,))).content.decode()
+    props = json.loads(unescape(html.split('class="js-translation-editor" data-props="')[1].split('"')[0]))
+    assert props["object"]["lastPublishedDate"] == "14.5.2030"
+    assert [item["comment"] for item in props["initialStringTranslations"]] == ["Käännetty manuaalisesti 14.5.2030"]
+    assert "Käännös kielestä suomi kielelle englanti" in html  # replaces "Suomi to English translation"

@@ -152,7 +152,7 @@ def _page_paths() -> dict[str, str]:
         }
         with translation.override(language):
             paths[f"{language}:search"] = reverse("search") + "?q=" + ("hanke" if language == "fi" else "project")
-            paths[f"{language}:tag"] = reverse("tag", kwargs={"slug": "työpaja" if language == "fi" else "workshop"})
+            paths[f"{language}:tag"] = reverse("tag", kwargs={"slug": "tyopaja" if language == "fi" else "workshop"})
             paths[f"{language}:organisation"] = reverse("organisation", kwargs={"slug": Organisation.objects.first().slug})
             paths[f"{language}:404"] = f"/{language}/ei-ole-olemassa/"
     paths |= _untranslated_paths()

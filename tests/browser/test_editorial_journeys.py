@@ -181,6 +181,8 @@ def test_event_sent_back_with_a_comment_resubmitted_approved_with_a_go_live_time
     mail.outbox.clear()
     with time_machine.travel(go_live + timedelta(minutes=5), tick=True):
         in_own_connection(lambda: call_command("publish_scheduled"))
+        assert mail_to(EDITOR) == []  # queued in the outbox, sent by send_outbox
+        in_own_connection(lambda: call_command("send_outbox"))
     [published] = mail_to(EDITOR)
     assert published.subject == f"Ajastettu sivu julkaistiin: {EVENT}"
     visitor = new_page()

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PASSWORD
@@ -74,6 +75,13 @@ def submit_translation(page):
     expect(page.locator(".messages")).to_contain_text("lähetettiin tarkastettavaksi")
 
 
+def send_outbox():
+    """`send_outbox`, in a thread with a database connection of its own, as the loop runs it."""
+    from tests.browser.test_editorial_journeys import in_own_connection
+
+    in_own_connection(lambda: call_command("send_outbox"))
+
+
 def test_translator_journey(new_page, demo_site):
     # An editor's new Finnish event, approved by communications (as in the editorial journey).
     editor = log_in(new_page, "selain-toimittaja")
@@ -135,7 +143,9 @@ def test_translator_journey(new_page, demo_site):
     communications.wait_for_url(f"**/admin/pages/{demo_site.facts['event_index_id']}/")
     expect(communications.locator(".messages")).to_contain_text(TITLE)
 
-    # The translator is told, in Finnish, with a link to the translation.
+    # The translator is told, in Finnish, with a link to the translation (the outbox's mail, sent
+    # by send_outbox outside the request).
+    send_outbox()
     told = [message for message in mail.outbox if "selain-kaantaja@example.fi" in message.to]
     assert told and told[0].subject == f"Suomenkielinen sivu muuttui: {TITLE}"
     link = re.search(r"http\S+/admin/pages/\d+/edit/", told[0].body).group(0)

@@ -76,6 +76,7 @@ def test_scheduled_publication_mail_links_to_the_public_address(client, site, dr
 
     with time_machine.travel(go_live + timedelta(minutes=1)):
         call_command("publish_scheduled")
+        call_command("send_outbox")
 
     [published] = mail.outbox
     assert f"{PUBLIC}/fi/tapahtumat/{draft_event.slug}/" in published.body

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
 
+from personal_data.models import OutboxMessage
 from tests.editorial.test_workflow import act, event_form, submit
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,13 @@ def test_approved_page_with_future_go_live_waits_for_publish_scheduled(client, s
     mail.outbox.clear()
     with time_machine.travel(go_live + timedelta(minutes=1)):
         call_command("publish_scheduled")
-    draft_event.refresh_from_db()
-    assert draft_event.live
+        draft_event.refresh_from_db()
+        assert draft_event.live
+        # The mail waits in the outbox (personal_data/outbox.py) until send_outbox sends it.
+        assert mail.outbox == []
+        [queued] = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
+        assert (queued.to, queued.purpose) == (editor.email, "staff_accounts")
+        call_command("send_outbox")
     [message] = mail.outbox
     assert message.to == [editor.email]
     assert message.subject == f"Ajastettu sivu julkaistiin: {draft_event.title}"

@@ -69,6 +69,31 @@ def test_the_english_events_feed_lists_untranslated_finnish_events_and_english_g
     assert set(rss_titles(get_rss(client, "events_feed", "fi"))) == {"Tapahtuma", "Vain suomeksi"}
 
 
+def test_the_english_guides_feed_lists_untranslated_finnish_calls_but_not_finnish_guides(
+    client, publish_guide, publish_call, english
+):
+    """Calls are facts for everyone, like events: an untranslated Finnish call is in the English
+    guides feed, in Finnish, and a translated one in English only; a Finnish guide is not."""
+    call = english(publish_call(title="Hankehaku"))
+    call.title = "Funding call"
+    call.save_revision().publish()
+    only_finnish = publish_call(title="Vain suomeksi -haku")
+    guide = english(publish_guide(title="Opas"))
+    publish_guide(title="Vain suomeksi -opas")
+
+    parsed = get_rss(client, "guides_feed", "en")
+    assert set(rss_titles(parsed)) == {"Funding call", "Vain suomeksi -haku", guide.title}
+    links = {entry.title: entry.link for entry in parsed.entries}
+    assert "/en/" in links["Funding call"]
+    assert links["Vain suomeksi -haku"] == only_finnish.get_full_url()
+    assert set(rss_titles(get_rss(client, "guides_feed", "fi"))) == {
+        "Hankehaku",
+        "Vain suomeksi -haku",
+        "Opas",
+        "Vain suomeksi -opas",
+    }
+
+
 @pytest.mark.parametrize(
     ("name", "factory", "index_fixture"),
     [

@@ -284,3 +284,49 @@ def test_tag_page_urls_are_translated(content):
         assert reverse("tag", args=("jalkapallo",)) == "/fi/asiasanat/jalkapallo/"
     with translation.override("en"):
         assert reverse("tag", args=("football",)) == "/en/tags/football/"
+
+
+# --- ASCII tag slugs (koonto/slugs.py) ----------------------------------------------------------
+
+
+def test_a_new_tag_gets_an_ascii_slug_by_the_page_slug_rule(showcase_index):
+    page = tagged(ShowcasePageFactory, showcase_index, "yhdistykset ja säätiöt", "Työpajat", title="Säätiöhanke")
+    assert set(page.tags.values_list("slug", flat=True)) == {"yhdistykset-ja-saatiot", "tyopajat"}
+    assert Tag.objects.get(name="Työpajat").name == "Työpajat"  # the name keeps its letters
+
+
+def test_an_ascii_tag_slug_stays_unique(showcase_index):
+    Tag.objects.create(name="saatiot")
+    assert Tag.objects.create(name="säätiöt").slug == "saatiot_1"
+    assert Tag.objects.create(name="SÄÄTIÖT!").slug == "saatiot_2"
+
+
+def test_the_tag_page_has_the_ascii_address_and_the_old_one_redirects_for_good(client, showcase_index):
+    page = tagged(ShowcasePageFactory, showcase_index, "yhdistykset ja säätiöt", title="Säätiöhanke")
+    assert 'href="/fi/asiasanat/yhdistykset-ja-saatiot/"' in page_text(client.get(page.url))
+    assert client.get("/fi/asiasanat/yhdistykset-ja-saatiot/").status_code == 200
+    old = client.get("/fi/asiasanat/yhdistykset-ja-s%C3%A4%C3%A4ti%C3%B6t/?page=1")
+    assert old.status_code == 301
+    assert old.url == "/fi/asiasanat/yhdistykset-ja-saatiot/?page=1"
+
+
+def test_a_tag_filter_with_an_old_slug_finds_the_tag(showcase_index, fi_locale):
+    from koonto.localised_tags import ReaderTags
+    from showcase.models import ShowcasePage as Showcase
+
+    page = tagged(ShowcasePageFactory, showcase_index, "yhdistykset ja säätiöt", title="Säätiöhanke")
+    tags = ReaderTags(["yhdistykset-ja-säätiöt"], fi_locale)
+    assert tags.unknown == []
+    assert list(tags.filter(Showcase.objects.all())) == [page]
+
+
+def test_the_migration_gives_existing_tags_ascii_slugs_and_keeps_them_unique():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    Tag.objects.bulk_create(
+        [Tag(name="Työpaja", slug="työpaja"), Tag(name="tyopaja", slug="tyopaja"), Tag(name="Kylät", slug="kylät")]
+    )
+    import_module("koonto.migrations.0008_ascii_tag_slugs").ascii_tag_slugs(apps, None)
+    assert dict(Tag.objects.values_list("name", "slug")) == {"Työpaja": "tyopaja_1", "tyopaja": "tyopaja", "Kylät": "kylat"}

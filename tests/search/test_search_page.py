@@ -94,7 +94,7 @@ def test_results_show_type_labels_highlighted_snippets_and_facet_counts(client, 
     assert "search-result--showcase" in html and "search-result--guide" in html and "search-result--event" in html
     assert "<mark>Yhdistysten</mark> kylätalo." in html
     assert re.search(r'<option value="showcase">[^<]+ \(2\)</option>', html)
-    assert '<option value="kylät">kylät (2)</option>' in html
+    assert '<option value="kylat">kylät (2)</option>' in html
     assert re.search(r'<option value="297">Kuopio \(2\)</option>', html)
     assert re.search(r'<option value="140">Iisalmi \(1\)</option>', html)
 

@@ -1,15 +1,13 @@
 """Wagtail's `publish_scheduled`, plus an e-mail to the author of each page it publishes.
 
 Run it every minute (cron, a systemd timer or the process manager); `make run` runs it in
-a loop beside the dev server. A failing mail server is logged and never stops publishing.
+a loop beside the dev server. The e-mail goes into the outbox (personal_data/outbox.py), which
+`send_outbox` sends with retries: a failing mail server never stops publishing.
 It replaces Wagtail's command of the same name because the editorial app comes before the
 wagtail apps in INSTALLED_APPS.
 """
 
-import logging
-
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
@@ -17,8 +15,7 @@ from wagtail.models import Page, Revision
 from wagtail.users.models import UserProfile
 
 from koonto.origin import page_url
-
-logger = logging.getLogger(__name__)
+from personal_data.outbox import STAFF_PURPOSE, enqueue
 
 
 def notify_scheduled_publication(page: Page, revision: Revision) -> None:
@@ -32,11 +29,7 @@ def notify_scheduled_publication(page: Page, revision: Revision) -> None:
             context = {"page": page.specific, "user": user, "url": page_url(page)}
             subject = render_to_string("koonto/email/scheduled_published_subject.txt", context).strip()
             body = render_to_string("koonto/email/scheduled_published.txt", context)
-        try:
-            send_mail(subject, body, None, [user.email])
-        except Exception:
-            # The user's id, not the address: addresses stay out of the logs (docs/security.md).
-            logger.exception("Could not e-mail user %s about the scheduled publication of page %s", user.pk, page.pk)
+        enqueue(user.email, subject, body, STAFF_PURPOSE)
 
 
 class Command(WagtailPublishScheduled):
