@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -553,8 +554,10 @@ class EventPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         rule = rule_for(request)
-        context["organiser"] = rule.for_reader(self.organiser) if self.organiser_id else None
-        context["related_call"] = rule.for_reader(self.related_call) if self.related_call_id else None
+        # Read when the body is rendered: the template keeps it as HTML until content changes or
+        # the next rollover (koonto_tags.cached_fragment), so most requests read neither.
+        context["organiser"] = SimpleLazyObject(lambda: rule.for_reader(self.organiser) if self.organiser_id else None)
+        context["related_call"] = SimpleLazyObject(lambda: rule.for_reader(self.related_call) if self.related_call_id else None)
         return context
 
     @property

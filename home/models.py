@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -70,7 +70,9 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
             content[name] = content[name].prefetch_related("listing_image__renditions")
         context.update(content)
         context["events_index_url"] = self.events_index_url(request, rule)
-        context["highlights"] = self.visible_highlights(rule)
+        # Read when the body is rendered: the template keeps it as HTML until content changes or
+        # the next rollover (koonto_tags.cached_fragment), so most requests read none of it.
+        context["highlights"] = SimpleLazyObject(lambda: self.visible_highlights(rule))
         return context
 
     def automatic_content(self, rule: PublicRule, now) -> dict:

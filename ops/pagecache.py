@@ -176,17 +176,27 @@ def _fresh_number() -> int:
     return int(timezone.now().timestamp() * 1000)
 
 
-def until_content_changes(key: str, build: Callable[[], object]):
+def until_content_changes(key: str, build: Callable[[], object], *, rollover: bool = False):
     """A value that depends only on published content, kept until the next content change.
 
     For what every page shows (the menu): cached under the current generation, so publishing
-    anything drops it together with the cached pages, in every process.
+    anything drops it together with the cached pages, in every process. `rollover=True` for a
+    value that also depends on the clock the way listings do (an event that started or ended, a
+    call that opened or closed): it is kept no longer than the next such moment, as cached pages are.
     """
-    full_key = f"koonto:memo:{current_generation()}:{key}"
+    generation = current_generation()
+    full_key = f"koonto:memo:{generation}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
+        timeout = settings.KOONTO_PAGE_CACHE_TIMEOUT
+        if rollover:
+            seconds = next_rollover_seconds(generation)
+            if seconds is not None:
+                timeout = min(timeout, max(1, math.floor(seconds)))
+        # Content that changed while this was built must not be kept under the old generation.
+        if current_generation() == generation:
+            cache.set(full_key, value, timeout=timeout)
     return value
 
 

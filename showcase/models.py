@@ -5,6 +5,7 @@ child objects rather than many-to-many fields: wagtail-localize copies child obj
 into translations but skips many-to-many fields.
 """
 
+import functools
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import CharField, Count, F, IntegerField, Prefetch, TextField, Value, prefetch_related_objects
 from django.db.models.functions import Cast
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -471,14 +473,22 @@ class ShowcasePage(
         prefetch_related_objects(images, "renditions")
 
     def get_context(self, request, *args, **kwargs):
+        """What the page's body shows, read when the body is rendered: the template keeps the body
+        as HTML until content changes (koonto_tags.cached_fragment), so most requests read none of it.
+        The first one read (organisations come first in the template) brings the small children
+        along in one query (prefetch_small_children)."""
         context = super().get_context(request, *args, **kwargs)
-        prefetch_small_children([self])
         rule = rule_for(request)
-        context["organisations"] = visible_rows(self.organisations.select_related("organisation"), rule)
-        context["contact"] = rule.for_reader(self.contact) if self.contact_id else None
-        context["municipalities"] = self.municipalities.all()
-        context["themes"] = self.themes.all()
-        context["gallery"] = self.gallery_images.select_related("image")
+        children = functools.cache(lambda: prefetch_small_children([self]))
+
+        def lazy(build):
+            return SimpleLazyObject(lambda: (children(), build())[1])
+
+        context["organisations"] = lazy(lambda: visible_rows(self.organisations.select_related("organisation"), rule))
+        context["contact"] = lazy(lambda: rule.for_reader(self.contact) if self.contact_id else None)
+        context["municipalities"] = lazy(self.municipalities.all)
+        context["themes"] = lazy(self.themes.all)
+        context["gallery"] = lazy(lambda: self.gallery_images.select_related("image"))
         return context
 
 

@@ -1,15 +1,19 @@
-"""Template tags for the site chrome: menu, language switcher, alternates, footer.
+"""Template tags for the site chrome: menu, language switcher, alternates, footer, and the
+`{% cached_fragment %}` that keeps the chrome and page bodies rendered until content changes.
 
 The decisions behind the menu, the language switcher and the footer contacts are plain functions
 (`site_root`, `menu_pages`, `language_links`) so that the API's expansions
 (api/expansions.py) give headless clients exactly what the HTML chrome shows.
 """
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -144,10 +148,21 @@ def language_links(page, request, language_urls: dict | None = None) -> list[dic
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context, page):
-    """`<link rel="alternate" hreflang>` for every visible translation, and x-default (Finnish)."""
+    """`<link rel="alternate" hreflang>` for every visible translation, and x-default (Finnish).
+
+    Kept as HTML until content changes, per page and site (a translation published or
+    unpublished changes the generation); a preview builds them afresh.
+    """
     request = context.get("request")
     if not isinstance(page, Page):
         return ""
+    site = rule_for(request).site if request is not None else None
+    if page.pk is None or site is None or getattr(request, "is_preview", False):
+        return _alternate_links(page, request)
+    return mark_safe(until_content_changes(f"alternates:{page.pk}:{site.pk}", lambda: str(_alternate_links(page, request))))  # noqa: S308 - built by format_html_join
+
+
+def _alternate_links(page, request):
     translations = visible_translations(page, request)
     links = [(code, page_url(p, request)) for code, p in translations.items()]
     default = translations.get(settings.LANGUAGE_CODE)
@@ -195,3 +210,51 @@ def public_url(context, page_or_path):
     if isinstance(page_or_path, Page):
         return page_url(page_or_path, context.get("request"))
     return absolute_url(str(page_or_path))
+
+
+@register.tag("cached_fragment")
+def cached_fragment(parser, token):
+    """`{% cached_fragment "name" value... [rollover] %}...{% endcached_fragment %}`: the enclosed
+    HTML, rendered once per content generation and kept until content changes (ops.pagecache).
+
+    For what depends only on published content, the reader's language and the site: the site
+    chrome (header, footer, breadcrumbs) and the bodies of pages. The key is the name, the
+    request's site, the active language and the values given (`page.pk`, a card's page and its
+    link query); `rollover` for HTML that depends on the clock as listings do (events starting or
+    ending, calls opening or closing; it is also kept no longer than the day, for "N days left").
+    Never cached, rendered every time: without a request or a
+    site, in a preview (an unsaved revision), or when a value is missing (None: no page).
+    The enclosed template must not set variables that the rest of the template reads.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    rollover = bits[-1] == "rollover"
+    if rollover:
+        bits = bits[:-1]
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), vary_on, rollover)
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, rollover: bool):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+        self.rollover = rollover
+
+    def render(self, context):
+        request = context.get("request")
+        values = [value.resolve(context, ignore_failures=True) for value in self.vary_on]
+        site = rule_for(request).site if request is not None else None
+        if site is None or getattr(request, "is_preview", False) or any(value is None for value in values):
+            return self.nodelist.render(context)
+        vary = hashlib.sha256(repr([str(value) for value in values]).encode()).hexdigest()[:32]
+        key = f"fragment:{self.name.resolve(context)}:{site.pk}:{translation.get_language()}:{vary}"
+        if self.rollover:
+            # Clock-dependent HTML also says "closes in 3 days": a new day is a new entry.
+            key += f":{timezone.localdate().isoformat()}"
+        html = until_content_changes(key, lambda: str(self.nodelist.render(context)), rollover=self.rollover)
+        return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered

@@ -188,3 +188,49 @@ def test_app_servers_log_to_stdout(servers_without_redis):
     lines = lines_of_request(server_a, "ops-stdout-0001", {"gunicorn.access", "django.request"})
     assert lines.keys() >= {"gunicorn.access", "django.request"}
     assert "ops-stdout-0001" not in (server_a.log_path.parent / "a.err").read_text()
+
+
+# --- the chrome kept as HTML (koonto_tags.cached_fragment) through two processes ---------------
+
+
+def chrome_through(server: AppServer, path: str) -> dict[str, str]:
+    """The parts of a page kept as HTML until content changes: breadcrumbs, Open Graph title, hreflang."""
+    status, _headers, body = get(server.url + path)
+    assert status == 200
+    text = body.decode()
+    crumbs = text.split('class="breadcrumbs', 1)[-1].split("</nav>", 1)[0]
+    return {
+        "crumb": re.findall(r'aria-current="page">([^<]+)<', crumbs)[-1],
+        "og_title": re.search(r'og:title" content="([^"]*)"', text).group(1),
+        "english": 'hreflang="en"' in text.split("</head>", 1)[0],
+    }
+
+
+def check_chrome_follows_publications(server_a: AppServer, server_b: AppServer, summary: dict) -> None:
+    token, page_id, en_page_id = summary["token"], summary["page_id"], summary["en_page_id"]
+    for server in (server_a, server_b, server_a, server_b):  # both have built and kept the fragments
+        assert chrome_through(server, "/fi/tietoa/")["english"]
+    before = chrome_through(server_b, "/fi/tietoa/")["crumb"]
+
+    change = {"meta": {"type": "home.StandardPage", "action": "publish"}, "title": f"{before} (päivitetty)"}
+    status, _headers, body = api(server_a, token, "PATCH", f"/pages/{page_id}/", change)
+    assert status == 200, body[:2000]
+    for server in (server_b, server_a):
+        chrome = chrome_through(server, "/fi/tietoa/")
+        assert chrome["crumb"] == chrome["og_title"] == f"{before} (päivitetty)"
+
+    status, _headers, body = api(server_a, token, "POST", f"/pages/{en_page_id}/actions/unpublish/")
+    assert status == 200, body[:2000]
+    assert not chrome_through(server_b, "/fi/tietoa/")["english"]
+    status, _headers, body = api(server_b, token, "POST", f"/pages/{en_page_id}/actions/publish/")
+    assert status == 200, body[:2000]
+    assert chrome_through(server_a, "/fi/tietoa/")["english"]
+
+
+def test_without_redis_the_kept_chrome_follows_a_publication_through_the_other_server(servers_without_redis):
+    check_chrome_follows_publications(*servers_without_redis)
+
+
+@pytest.mark.postgres
+def test_with_redis_the_kept_chrome_follows_a_publication_through_the_other_server(servers):
+    check_chrome_follows_publications(*servers)
