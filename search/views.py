@@ -9,11 +9,13 @@ Every value is read through the listings' query-string layer (koonto.listing.cle
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
@@ -122,7 +124,10 @@ def _paginate(hits, number, notes: list[str]):
 def _log(query: str, found: bool) -> None:
     """Count the query for the staff report (Reports → Search queries)."""
     logged = Query.get(query)
-    logged.add_hit()
+    # Query.add_hit reads the day's row and saves it whole; an UPDATE adds one in a single query.
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=logged, date=today).update(hits=F("hits") + 1):
+        logged.add_hit(today)
     if not found:
         ZeroResultHits.add_hit(logged)
 
@@ -134,9 +139,9 @@ def _promotions(query: str, locale: Locale, rule: PublicRule) -> list[SearchProm
         .select_related("page")
         .order_by("sort_order")
     )
-    visible = set(
-        engine.public_pages(locale, rule).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
-    )
+    picks = list(picks)
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = set(engine.public_pages(locale, rule).filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 
 
