@@ -96,6 +96,13 @@ KIND = {  # which target applies to an endpoint
 }
 
 
+def live_pages() -> int:
+    """How many live pages the measured site has (the 11,000-page run says if it is smaller)."""
+    from wagtail.models import Page
+
+    return Page.objects.live().count()
+
+
 def count_queries(paths: dict[str, str]) -> dict[str, int]:
     from django.conf import settings
     from django.db import connection
@@ -167,7 +174,7 @@ class Server:
         )  # fmt: skip
         self.wait_ready()
 
-    def wait_ready(self, timeout: float = 60):
+    def wait_ready(self, timeout: float = 300):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -324,6 +331,7 @@ def run(seconds: float, workers: int) -> dict:
         "machine": machine(),
         "command": " ".join(["python -m bench.run", *sys.argv[1:]]),
         "database": os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1],
+        "pages": live_pages(),
         "paths": paths,
         "queries": count_queries(paths),
         "runs": {},
@@ -393,7 +401,7 @@ def markdown(report: dict) -> str:
         "",
         f"- When: {report['when']}",
         f"- Machine: {report['machine']}",
-        f"- Database: {report['database']}",
+        f"- Database: {report['database']}, {report.get('pages')} live pages",
         f"- Command: `{report['command']}`",
         f"- Worker peak memory (MB): {report.get('worker_peak_mb')}",
         *memory_lines(report),
