@@ -172,7 +172,11 @@ class Server:
              "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--access-logfile", "/dev/null"],
             cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
         )  # fmt: skip
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except RuntimeError:
+            self.stop()  # never leave a server behind
+            raise
 
     def wait_ready(self, timeout: float = 300):
         deadline = time.monotonic() + timeout
