@@ -13,7 +13,6 @@ import difflib
 import hashlib
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,7 +20,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import PlainText
 
@@ -55,12 +53,34 @@ CALL_STATUS_POINTS = {"open": 0.5, "upcoming": 0.25}
 
 def result_types() -> dict[str, tuple[type[Page], str]]:
     """Result types as the visitor sees them, {key: (page model, label)}: the page types that
-    declare `search_result_type = (key, label)`. Every other page is a "page"."""
-    return {
-        model.search_result_type[0]: (model, model.search_result_type[1])
-        for model in get_page_models()
-        if getattr(model, "search_result_type", None)
-    }
+    declare `search_result_type = (key, label)`. Every other page is a "page".
+
+    Worked out once per set of page models (a search asks a dozen times)."""
+    models = tuple(get_page_models())
+    if _result_types.get("models") != models:
+        _result_types["models"] = models
+        _result_types["types"] = {
+            model.search_result_type[0]: (model, model.search_result_type[1])
+            for model in models
+            if getattr(model, "search_result_type", None)
+        }
+    return _result_types["types"]
+
+
+_result_types: dict = {}
+
+
+def _taggable_page_models() -> list[type[Page]]:
+    """koonto.localised_tags.taggable_page_models, worked out once per set of page models (it
+    walks every app's models)."""
+    models = tuple(get_page_models())
+    if _taggable.get("models") != models:
+        _taggable["models"] = models
+        _taggable["taggable"] = taggable_page_models()
+    return _taggable["taggable"]
+
+
+_taggable: dict = {}
 
 
 def listing_models() -> list[type[Page]]:
@@ -173,37 +193,39 @@ def _add_facet_values(hits: dict[int, Hit], locale: Locale) -> None:
     time: a translation's tags are rewritten when its source is published or a tag translation
     changes (koonto/localised_tags.py), and aliases are created without publishing.
 
-    One query for the tag rows, one for their names, one for the municipality rows;
+    One query for the tag rows with their slugs and names, one for the municipality rows;
     municipalities come from the per-process register (koonto/reference_tables.py).
     """
     by_id = len(hits) <= MAX_ID_PARAMETERS
     ids = list(hits)
 
     def rows_of(queryset, page_field: str):
-        scope = {f"{page_field}__in": ids} if by_id else {f"{page_field}__locale_id": locale.pk}
+        # By the id column itself: `content_object__in` would prepare each id as a related object.
+        scope = {f"{page_field}_id__in": ids} if by_id else {f"{page_field}__locale_id": locale.pk}
         return queryset.filter(**scope).order_by()
 
     tagged = [
-        rows_of(model.tagged_items.rel.related_model.objects, "content_object").values_list("content_object_id", "tag_id")
-        for model in taggable_page_models()
+        rows_of(model.tagged_items.rel.related_model.objects, "content_object").values_list(
+            "content_object_id", "tag_id", "tag__slug", "tag__name"
+        )
+        for model in _taggable_page_models()
     ]
     scope = {"page_ids": ids} if by_id else {"locale_id": locale.pk}
     located = [model.municipality_rows(**scope).order_by() for model in municipality_sources()]
     tag_rows = list(tagged[0].union(*tagged[1:], all=True)) if tagged else []
     municipality_rows = list(located[0].union(*located[1:], all=True)) if located else []
-    tags = {
-        pk: (slug, name)
-        for pk, slug, name in Tag.objects.filter(pk__in={tag_id for _pk, tag_id in tag_rows}).values_list("pk", "slug", "name")
-    }
-    for pk, tag_id in sorted(tag_rows):
-        if pk in hits and tag_id in tags:
-            slug, name = tags[tag_id]
+    for pk, _tag_id, slug, name in sorted(tag_rows):
+        if pk in hits:
             hits[pk].tags[slug] = name
     municipalities = reference_tables.municipalities()
+    named: dict[int, tuple[str, str]] = {}  # a municipality's name is looked up once, not once per page
     for pk, municipality_id in sorted(municipality_rows):
         if pk in hits and municipality_id in municipalities:
-            municipality = municipalities[municipality_id]
-            hits[pk].municipalities[municipality.code] = municipality.name
+            if municipality_id not in named:
+                municipality = municipalities[municipality_id]
+                named[municipality_id] = (municipality.code, municipality.name)
+            code, name = named[municipality_id]
+            hits[pk].municipalities[code] = name
 
 
 def _match_kinds(words_: str, bases: str, parts: str, terms: list[tuple[str, tuple[str, ...]]]) -> list[str]:
@@ -272,17 +294,28 @@ def _passes(hit: Hit, filters: dict[str, str], skip: str | None = None) -> bool:
     return all(not value or value in _facet_values(hit, name) for name, value in filters.items() if name != skip)
 
 
+def _failed_filters(hit: Hit, active: dict[str, str]) -> tuple[str, ...]:
+    """The names of the active filters this hit does not pass."""
+    return tuple(name for name, value in active.items() if value not in _facet_values(hit, name))
+
+
 def facet_counts(hits: list[Hit], filters: dict[str, str]) -> dict[str, list[Facet]]:
     """Counts per type, tag and municipality; each facet counts the hits that pass the *other*
-    filters, so a visitor sees what choosing another value would give."""
+    filters, so a visitor sees what choosing another value would give.
+
+    Each hit is checked against the filters once: it counts in a facet if it fails no filter,
+    or only that facet's own (thousands of hits for a common word)."""
+    active = {name: value for name, value in filters.items() if value}
+    failed = [_failed_filters(hit, active) for hit in hits] if active else [()] * len(hits)
     facets = {}
     for name in ("type", "tag", "municipality"):
-        counts: Counter = Counter()
+        counts: dict[str, int] = {}
         labels: dict[str, str] = {}
-        for hit in hits:
-            if _passes(hit, filters, skip=name):
+        for hit, fails in zip(hits, failed, strict=True):
+            if not fails or fails == (name,):
                 values = _facet_values(hit, name)
-                counts.update(iter(values))  # the keys, not the names as counts
+                for value in values:  # the keys, not the names as counts
+                    counts[value] = counts.get(value, 0) + 1
                 if name != "type":
                     labels.update(values)
         if name == "type":

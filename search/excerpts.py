@@ -53,7 +53,11 @@ def _matches(word: str, terms: set[str], lang: str) -> bool:
 
 def snippet(page, terms: list[str], lang: str) -> SafeString:
     """The first of the page's texts that mentions a searched word, else its summary."""
-    texts = page_texts(page)
+    return snippet_of(page_texts(page), terms, lang)
+
+
+def snippet_of(texts: list[str], terms: list[str], lang: str) -> SafeString:
+    """snippet() of a page's texts as page_texts() gave them (kept in its rank entry)."""
     term_set = set(terms)
     for text in texts:
         if any(_matches(word, term_set, lang) for word in TOKEN_RE.findall(text)):

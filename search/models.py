@@ -41,7 +41,10 @@ class RankEntry(models.Model):
 
     - ``*_words``: the field's words folded as the index folds them, in order (phrases);
     - ``*_bases`` and ``*_parts``: their base forms and compound parts (koonto/normalise.py);
-    - a funding call's dates, so that whether it is open is decided at search time.
+    - a funding call's dates, so that whether it is open is decided at search time;
+    - ``snippet_texts``: the texts a result's snippet may quote (its summary, then its body as
+      plain text; search/excerpts.py), so that showing ten results reads no page models and no
+      StreamField. None in an entry written before they were kept: built when first shown.
 
     Tags and municipalities (the facets) are not kept here: their rows change without the page
     being indexed again (translated tags, aliases), so the search reads them (engine.py).
@@ -57,6 +60,7 @@ class RankEntry(models.Model):
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
     cancelled = models.BooleanField(default=False)
+    snippet_texts = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("search ranking entry")

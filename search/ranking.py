@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from koonto.normalise import fold, language_of, word_terms, words
+from search.excerpts import page_texts
 from search.models import RankEntry
 
 # The page's short description as the search page ranks it: its summary, else the meta description.
@@ -27,6 +28,10 @@ RANK_FIELDS = [
     "closes_at",
     "cancelled",
 ]
+
+# What publishing writes: the ranking fields, and the texts snippets quote (read only for the
+# results shown, never for every match).
+ENTRY_FIELDS = [*RANK_FIELDS, "snippet_texts"]
 
 # A rank entry's values as a search reads them: a plain tuple (a model instance per matched page
 # costs more than the ranking itself on a large site).
@@ -66,6 +71,7 @@ def build_entry(page) -> RankEntry:
         opens_at=getattr(page, "opens_at", None),
         closes_at=getattr(page, "closes_at", None),
         cancelled=bool(getattr(page, "cancelled", False)),
+        snippet_texts=page_texts(page),
     )
 
 
@@ -74,11 +80,27 @@ def update_entries(pages) -> list[RankEntry]:
     entries = [build_entry(page) for page in pages if isinstance(page, Page) and page.pk]
     if entries:
         with transaction.atomic():
-            RankEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["page"], update_fields=RANK_FIELDS)
+            RankEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["page"], update_fields=ENTRY_FIELDS)
     return entries
+
+
+def _rebuild(page_ids) -> list[RankEntry]:
+    return update_entries(Page.objects.filter(pk__in=list(page_ids)).specific())
 
 
 def entries_for(page_ids) -> dict[int, RankData]:
     """Build and store entries for pages that have none yet (see the module's docstring)."""
-    pages = Page.objects.filter(pk__in=list(page_ids)).specific()
-    return {entry.page_id: RankData(*(getattr(entry, name) for name in RANK_FIELDS)) for entry in update_entries(pages)}
+    return {entry.page_id: RankData(*(getattr(entry, name) for name in RANK_FIELDS)) for entry in _rebuild(page_ids)}
+
+
+def snippet_texts(page_ids) -> dict[int, list[str]]:
+    """The snippet texts of these pages, {page id: texts}, from their entries: one query. A page
+    whose entry lacks them (written before they were kept, or missing) gets its entry rebuilt."""
+    page_ids = list(page_ids)
+    found = dict(
+        RankEntry.objects.filter(page_id__in=page_ids, snippet_texts__isnull=False).values_list("page_id", "snippet_texts")
+    )
+    missing = [pk for pk in page_ids if pk not in found]
+    if missing:
+        found.update((entry.page_id, entry.snippet_texts) for entry in _rebuild(missing))
+    return found

@@ -9,21 +9,23 @@ Every value is read through the listings' query-string layer (koonto.listing.cle
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from guides.models import GuideIndexPage, GuidePage
+from guides.models import FundingCallPage, GuideIndexPage, GuidePage
 from koonto.listing import ListingState, clean_text
 from koonto.normalise import MAX_QUERY_LENGTH, clean_query, query_terms
 from koonto.visibility import PublicRule, rule_for
 from ops.pagecache import query_parameters
-from search import engine
-from search.excerpts import snippet
+from search import engine, ranking
+from search.excerpts import snippet_of
 from search.models import ZeroResultHits
 
 RESULTS_PER_PAGE = 10
@@ -77,15 +79,19 @@ def _results(request, query: str, locale: Locale, filters: dict[str, str], page_
     if page_number in ("", "1"):  # a new search, not its next page
         _log(query, found=bool(outcome.hits or filters))
     # Through public_pages again: a kept outcome (engine.cached_search) is never trusted alone.
-    pages = engine.public_pages(locale, rule).filter(pk__in=[hit.pk for hit in page_obj]).specific().in_bulk()
+    # A result needs only the page's title and URL (the base Page row) and the texts its snippet
+    # quotes (kept in its rank entry when it was published): no page model, no StreamField.
+    pages = engine.public_pages(locale, rule).filter(pk__in=[hit.pk for hit in page_obj]).in_bulk()
+    texts = ranking.snippet_texts(pages)
     lang = locale.language_code
     results = [
         {
             "page": pages[hit.pk],
             "type": hit.type_key,
             "type_label": engine.type_label(hit.type_key),
-            "snippet": snippet(pages[hit.pk], outcome.terms, lang),
+            "snippet": snippet_of(texts.get(hit.pk, []), outcome.terms, lang),
             "call_status": hit.call_status,
+            "status_label": FundingCallPage.Status(hit.call_status).label if hit.call_status else "",
         }
         for hit in page_obj
         if hit.pk in pages
@@ -118,7 +124,10 @@ def _paginate(hits, number, notes: list[str]):
 def _log(query: str, found: bool) -> None:
     """Count the query for the staff report (Reports → Search queries)."""
     logged = Query.get(query)
-    logged.add_hit()
+    # Query.add_hit reads the day's row and saves it whole; an UPDATE adds one in a single query.
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=logged, date=today).update(hits=F("hits") + 1):
+        logged.add_hit(today)
     if not found:
         ZeroResultHits.add_hit(logged)
 
@@ -130,9 +139,9 @@ def _promotions(query: str, locale: Locale, rule: PublicRule) -> list[SearchProm
         .select_related("page")
         .order_by("sort_order")
     )
-    visible = set(
-        engine.public_pages(locale, rule).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
-    )
+    picks = list(picks)
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = set(engine.public_pages(locale, rule).filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 
 

@@ -1,6 +1,8 @@
 """Running it: gunicorn's settings from the environment, and uploaded media in a local production run."""
 
+import gc
 import runpy
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -9,7 +11,7 @@ from tests.ops.conftest import PROJECT_DIR
 
 
 def gunicorn_config(monkeypatch, **env: str) -> dict:
-    for name in ("WEB_CONCURRENCY", "GUNICORN_BIND", "GUNICORN_TIMEOUT"):
+    for name in ("WEB_CONCURRENCY", "GUNICORN_BIND", "GUNICORN_TIMEOUT", "GUNICORN_PRELOAD"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -45,6 +47,34 @@ def test_workers_load_the_search_dictionaries_before_taking_requests(monkeypatch
     LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_clear()
     gunicorn_config(monkeypatch)["post_worker_init"](worker=None)
     assert LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 2
+
+
+def test_preloading_is_off_unless_asked_for_so_that_a_reload_takes_new_code(monkeypatch):
+    config = gunicorn_config(monkeypatch)
+    assert config["preload_app"] is False
+    config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=False)))
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_preloading_master_loads_the_dictionaries_closes_connections_and_freezes_them(monkeypatch, settings, db):
+    """GUNICORN_PRELOAD=1: the workers share what the master loaded (bench/README.md: worker memory)."""
+    from django.db import connection
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
+    settings.LANGUAGES = [("fi", "Suomi"), ("en", "English")]
+    settings.KOONTO_LEMMATISER_LOW_MEMORY = True
+    LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_clear()
+    config = gunicorn_config(monkeypatch, GUNICORN_PRELOAD="1")
+    assert config["preload_app"] is True
+    closed = []
+    monkeypatch.setattr(connection, "close", lambda: closed.append(connection.alias))
+    try:
+        config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True)))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert LOW_MEMORY_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 2
+    assert "default" in closed
 
 
 def test_media_are_served_when_koonto_serve_media_is_set(client, settings, media_file):

@@ -1,13 +1,17 @@
 """Rank entries (search/ranking.py): kept beside the search index, so a search does no linguistics
 and costs the same number of queries however many pages it matches."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from guides.models import FundingCallPage
 from search.engine import run_search
 from search.models import RankEntry
 from tests.factories import EventPageFactory, ShowcasePageFactory
@@ -119,3 +123,34 @@ def test_facets_are_the_same_read_by_id_or_for_the_whole_language(pages, monkeyp
     assert by_id["tag"] and by_id["municipality"]
     monkeypatch.setattr(engine, "MAX_ID_PARAMETERS", 0)
     assert finnish("yhdistys").facets == by_id
+
+
+# --- Snippet texts: kept in the entry, so showing results reads no page model ---------------------
+
+
+def test_publishing_keeps_the_texts_a_snippet_quotes(pages):
+    assert RankEntry.objects.get(page=pages["first"]).snippet_texts == ["Yhdistysten kylätalo."]
+
+
+def test_a_republished_page_shows_its_new_text_in_the_snippet(client, pages, publish):
+    page = pages["first"]
+    page.summary = "Yhdistysten uusi kylätalo."
+    publish(page)
+    html = client.get("/fi/search/", {"q": "yhdistys"}).content.decode()
+    assert "<mark>Yhdistysten</mark> uusi kylätalo." in html
+    assert "<mark>Yhdistysten</mark> kylätalo." not in html
+
+
+def test_an_entry_kept_before_snippet_texts_gets_them_when_shown(client, pages):
+    RankEntry.objects.update(snippet_texts=None)
+    html = client.get("/fi/search/", {"q": "yhdistys"}).content.decode()
+    assert "<mark>Yhdistysten</mark> kylätalo." in html
+    assert RankEntry.objects.get(page=pages["first"]).snippet_texts == ["Yhdistysten kylätalo."]
+
+
+def test_a_call_result_shows_its_status_now(client, calls):
+    html = client.get("/fi/search/", {"q": "avustushaku"}).content.decode()
+    assert html.count('class="search-result__status"') == 2
+    statuses = re.findall(r'class="search-result__status">([^<]+)<', html)
+    with translation.override("fi"):
+        assert statuses == [str(FundingCallPage.Status.OPEN.label), str(FundingCallPage.Status.CLOSED.label)]
