@@ -49,7 +49,6 @@ from api.expansions import (
 from api.home_content import HomeComponent, HomeContent, home_component, home_content, home_page
 from api.params import PRINTABLE, ParameterError
 from api.v3 import PageId, api, one_or_more, router
-from koonto.origin import page_url
 from koonto.visibility import language_of, rule_for
 
 __all__ = ["api"]  # api/urls.py mounts the API from here, so that these endpoints are on it
@@ -174,12 +173,6 @@ def page_by_path(request: HttpRequest, query: Query[PageQuery]):
             },
             context={"request": request},
         )
-    # Wagtail's v3 schema builds `html_url` from the Site record; Koonto's answer uses the one origin.
-    meta = answer.page.meta
-    meta.html_url = page_url(page, request) or None
-    for link, linked in ((getattr(meta, "parent", None), page.get_parent()), (getattr(meta, "alias_of", None), page.alias_of)):
-        if link is not None and linked is not None:
-            link.meta.html_url = page_url(linked, request) or None
     return answer
 
 

@@ -15,6 +15,10 @@ names a draft or private parent; django-ninja copies a schema's resolvers into i
 they are made (the page types' schemas, at the same moment), so replacing the two resolvers on
 `PageMetaSchema` first gives every page type koonto.visibility's answer. That table
 (`_ninja_resolvers`) is django-ninja's internal: tests/test_visibility.py fails if it changes.
+
+`meta.html_url` is replaced the same way on the three meta schemas (a nested page's, a listing's,
+a detail's): Wagtail builds it with `get_full_url()` from the Site record, Koonto with
+koonto.origin.page_url from the one public origin (tests/api/test_one_origin.py).
 """
 
 import sys
@@ -23,8 +27,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import ForeignObjectRel
 from ninja.schema import Resolver
 from wagtail.api.v3.schemas.generators.read import read_generator, reverse_related_schema
-from wagtail.api.v3.schemas.pages import PageMetaSchema
+from wagtail.api.v3.schemas.pages import BasePageMetaSchema, PageMetaSchema, SimpleBasePageMetaSchema
 
+from koonto.origin import page_url
 from koonto.visibility import rule_for, visible_rows
 
 
@@ -49,6 +54,10 @@ def public_alias_of(obj, context: dict):
     return obj.alias_of if rule_for(context.get("request")).page(obj.alias_of) else None
 
 
+def public_html_url(obj, context: dict) -> str | None:
+    return page_url(obj, context.get("request")) or None
+
+
 def install() -> None:
     if "wagtail.api.v3.registry" in sys.modules:
         raise ImproperlyConfigured(
@@ -61,3 +70,7 @@ def install() -> None:
         raise ImproperlyConfigured("Wagtail's v3 PageMetaSchema no longer resolves `parent`: review api/v3_rows.py.")
     resolvers["parent"] = Resolver(staticmethod(public_parent))
     resolvers["alias_of"] = Resolver(staticmethod(public_alias_of))
+    for schema in (SimpleBasePageMetaSchema, BasePageMetaSchema, PageMetaSchema):
+        if "html_url" not in schema._ninja_resolvers:
+            raise ImproperlyConfigured("Wagtail's v3 page meta schemas no longer resolve `html_url`: review api/v3_rows.py.")
+        schema._ninja_resolvers["html_url"] = Resolver(staticmethod(public_html_url))

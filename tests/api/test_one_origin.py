@@ -171,6 +171,8 @@ def test_v2_html_url_comes_from_the_origin_not_from_a_site_record_pointing_elsew
     detail = client.get(f"/api/v2/pages/{event.pk}/").json()
     listing = client.get("/api/v2/pages/?type=events.EventPage&fields=html_url&locale=en").json()
     by_path = client.get("/api/v3/koonto/page/", {"path": event.url}).json()
+    wagtail_v3 = client.get(f"/api/v3/pages/{event.pk}/").json()
+    wagtail_v3_listing = client.get("/api/v3/pages/", {"child_of": event.get_parent().pk}).json()
 
     assert detail["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/hankeinfo/"
     assert [item["meta"]["html_url"] for item in listing["items"]] == [f"{ORIGIN}{english.url}"]
@@ -178,4 +180,9 @@ def test_v2_html_url_comes_from_the_origin_not_from_a_site_record_pointing_elsew
     # The parent page linked in `meta` too.
     assert detail["meta"]["parent"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/"
     assert by_path["page"]["meta"]["parent"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/"
-    assert "elsewhere.example" not in str(detail) + str(listing) + str(by_path)
+    # Wagtail's own v3 pages (detail, listing, the parent in `meta`) as well.
+    assert wagtail_v3["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/hankeinfo/"
+    assert wagtail_v3["meta"]["parent"]["meta"]["html_url"] == f"{ORIGIN}/fi/tapahtumat/"
+    assert f"{ORIGIN}/fi/tapahtumat/hankeinfo/" in [item["meta"]["html_url"] for item in wagtail_v3_listing["items"]]
+    everything = str(detail) + str(listing) + str(by_path) + str(wagtail_v3) + str(wagtail_v3_listing)
+    assert "elsewhere.example" not in everything
