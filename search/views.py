@@ -22,6 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from guides.models import FundingCallPage, GuideIndexPage, GuidePage
 from koonto.listing import ListingState, clean_text
 from koonto.normalise import MAX_QUERY_LENGTH, clean_query, query_terms
+from koonto.slugs import ascii_slug
 from koonto.visibility import PublicRule, rule_for
 from ops.pagecache import query_parameters
 from search import engine, ranking
@@ -61,8 +62,10 @@ def search(request):
 
 
 def _filters(request, state: ListingState) -> dict[str, str]:
-    """The filters in the query string; an unknown type is ignored with a note."""
+    """The filters in the query string; an unknown type is ignored with a note. A tag slug with
+    ä/ö (shared before tag slugs became ASCII, koonto/slugs.py) filters as its ASCII slug."""
     filters = {name: clean_text(request.GET, name, state, max_length=100) for name in FILTER_NAMES}
+    filters["tag"] = ascii_slug(filters["tag"])
     if filters["type"] and filters["type"] not in {*engine.result_types(), "page"}:
         filters["type"] = ""
         state.messages.append(_("That result type does not exist, so results of every type are shown."))

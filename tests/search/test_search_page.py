@@ -109,6 +109,13 @@ def test_filters_narrow_results_and_each_facet_counts_with_the_other_filters(cli
     assert finnish_titles("yhdistys", tag="rahoitus") == ["Opas yhdistyksille"]
 
 
+def test_a_tag_filter_shared_before_slugs_were_ascii_still_filters(client, pages):
+    """Tag slugs lost their ä/ö (koonto/migrations/0008): an old link's `tag=kylät` is `tag=kylat`."""
+    old = result_titles(client.get("/fi/search/", {"q": "yhdistys", "tag": "kylät"}))
+    assert old == result_titles(client.get("/fi/search/", {"q": "yhdistys", "tag": "kylat"}))
+    assert len(old) == 2
+
+
 def test_editors_picks_are_shown_first_for_their_query(client, pages):
     SearchPromotion.objects.create(query=Query.get("Tuki"), page=pages["second"], description="Katso tämä.")
     html = client.get("/fi/search/", {"q": "tuki"}).content.decode()
