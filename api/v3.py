@@ -282,7 +282,13 @@ class EventQuery(Listing):
         None, description="ISO 8601 date or date-time; a date includes the whole day.", json_schema_extra=moment_schema
     )
     upcoming: bool = Field(False, description="Only events that have not ended.")
-    past: bool = Field(False, description="Only events that have ended (the HTML list's past events; with order=-starts_at).")
+    past: bool = Field(
+        False,
+        description=(
+            "Only events that have ended (the HTML list's past events; with order=-starts_at). "
+            "With upcoming=true nothing matches."
+        ),
+    )
     order: Literal["starts_at", "-starts_at"] = "starts_at"
 
 
@@ -498,8 +504,8 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
         events = events.filter(starts_at__gte=after)
     if before:
         events = events.filter(starts_at__lte=before)
-    if query.upcoming and query.past:
-        raise HttpError(400, "past: not together with upcoming=true")
+    # upcoming and past together are allowed by the document, as a range that ends before it
+    # starts is: nothing is both, so they match no event.
     if query.upcoming:
         events = events.upcoming(timezone.now())
     if query.past:
