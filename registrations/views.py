@@ -27,6 +27,8 @@ from registrations.forms import RegistrationForm
 from registrations.mails import REMINDER_SALT
 from registrations.models import Registration
 
+REMINDER_SESSION_KEY = "koonto_registration_reminder"
+
 logger = logging.getLogger("koonto.registrations")
 
 REFUSALS = {
@@ -111,21 +113,26 @@ def register(request: HttpRequest, page_id: int) -> HttpResponse:
     return private_page(response)
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_reminder(request: HttpRequest) -> HttpResponse:
-    """The double opt-in of the reminder: the link in the confirmation mail, valid for a few days.
-    The token is dropped from the address at once (303), as on the rights pages."""
-    token = request.GET.get("token")
-    if token is None:
-        confirmed = request.session.pop("koonto_reminder_confirmed", None)
-        return private_page(
-            render(request, "registrations/reminder.html", {"confirmed": confirmed}, status=200 if confirmed else 400)
-        )
+    """The double opt-in of the reminder, as personal_data.optin's: the link in the confirmation
+    mail (valid for a few days) leaves its token in the session and the address at once (303);
+    only the page's button (a POST with CSRF) confirms, so a mail scanner that opens every link
+    confirms nothing."""
+    if "token" in request.GET:
+        request.session[REMINDER_SESSION_KEY] = request.GET["token"]
+        return private_page(HttpResponseRedirect(reverse("registration_reminder"), status=303))
     max_age = settings.KOONTO_REGISTRATION_REMINDER_LINK_DAYS * 24 * 3600
     try:
-        pk = signing.loads(token, salt=REMINDER_SALT, max_age=max_age)
+        pk = signing.loads(request.session.get(REMINDER_SESSION_KEY, ""), salt=REMINDER_SALT, max_age=max_age)
     except signing.BadSignature:
         pk = None
-    updated = Registration.objects.active().filter(pk=pk, reminder=True).update(reminder_confirmed=True) if pk else 0
-    request.session["koonto_reminder_confirmed"] = bool(updated)
-    return private_page(HttpResponseRedirect(reverse("registration_reminder"), status=303))
+    registration = Registration.objects.active().filter(pk=pk, reminder=True).first() if pk else None
+    if registration is None:
+        request.session.pop(REMINDER_SESSION_KEY, None)
+        return private_page(render(request, "registrations/reminder.html", {"valid": False}, status=400))
+    if request.method == "POST" and not registration.reminder_confirmed:
+        registration.reminder_confirmed = True
+        registration.save(update_fields=["reminder_confirmed"])
+    context = {"valid": True, "confirmed": registration.reminder_confirmed}
+    return private_page(render(request, "registrations/reminder.html", context))
