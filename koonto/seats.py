@@ -5,8 +5,10 @@ app fills in (its AppConfig.ready()), so that events and api need not import it.
 registrations on this site, else {"open": bool, "capacity": int, "seats_left": int,
 "waiting_list": bool, "opens_at": datetime | None, "closes_at": datetime | None, "form_url": str}.
 
-The counts change with every sign-up, which does not empty the page cache: a response that shows
-them is marked not to be stored (`mark_uncacheable`, `LIVE_COUNTS_ATTRIBUTE`).
+The counts change with every sign-up, which does not empty the page cache: `api_seats` marks the
+request (`LIVE_COUNTS_ATTRIBUTE`), and the API views then send `LIVE_CACHE_CONTROL` so the answer
+is not stored (api/v2.py `finalize_response`, api/v3.py); API v2's kept fields read the counts again
+(`live` on koonto.api_fields.RegistrationSeatsField).
 """
 
 from collections.abc import Callable

@@ -105,6 +105,8 @@ def confirm(request: HttpRequest) -> HttpResponse:
         request.session.pop(CONFIRM_SESSION_KEY, None)
         return _invalid(request, "personal_data/confirm_expired.html")
     declared, row = found
+    if not declared.confirmed_field:  # a purpose without double opt-in has nothing to confirm
+        return _invalid(request, "personal_data/confirm_expired.html")
     confirmed = getattr(row, declared.confirmed_field) is not None
     if request.method == "POST" and not confirmed:
         setattr(row, declared.confirmed_field, timezone.now())
@@ -130,6 +132,8 @@ def cancel(request: HttpRequest) -> HttpResponse:
     else:
         token = request.session.get(CANCEL_SESSION_KEY, "")
     found = _row(token, CANCEL_SALT, None)
+    if found is not None and found[0].can_cancel is not None and not found[0].can_cancel(found[1]):
+        found = None  # already cancelled: the same rule as the rights page's button
     if found is None or found[0].cancel is None:
         request.session.pop(CANCEL_SESSION_KEY, None)
         return _invalid(request, "personal_data/cancel_invalid.html")

@@ -120,7 +120,14 @@ def my_data(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and request.POST.get("action") == "delete":
         email, pk = getattr(row, declared.email_field), str(row.pk)
         row.delete()
-        mails = OutboxMessage.objects.filter(to__iexact=email, purpose=declared.key).delete()[0]
+        # The mails kept for the address go with its last row of this purpose: one address may hold
+        # several (sign-ups to two events), and the other's mail must still reach the person.
+        others = declared.find(email)
+        mails = (
+            0
+            if others is not None and others.exists()
+            else OutboxMessage.objects.filter(to__iexact=email, purpose=declared.key).delete()[0]
+        )
         log_action(SUBJECT_DELETE, declared.model, {"purpose": declared.key, "count": 1, "mails": mails}, object_id=pk)
         request.session.pop(SESSION_KEY, None)
         request.session["koonto_personal_data_deleted"] = True

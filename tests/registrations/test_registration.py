@@ -16,6 +16,7 @@ from personal_data.models import OutboxMessage
 from personal_data.outbox import send_due
 from personal_data.retention import enforce_retention
 from registrations.models import Registration, RegistrationEvent
+from tests.factories import EventPageFactory
 from tests.registrations.conftest import form_data, form_url, last_mail, link_in, sign_up
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +154,39 @@ def test_deleting_ones_data_through_the_link_frees_the_seat(client, event):
     person.post(opened["Location"], {"action": "delete"})
     assert list(Registration.objects.values_list("email", "status")) == [("b@example.org", "confirmed")]
     assert last_mail("b@example.org").subject.startswith("Sait paikan")
+
+
+def test_deleting_one_registration_keeps_the_mail_of_the_persons_other_registration(client, event, event_index):
+    """One address, two events: deleting one sign-up through its link leaves the other's mail queued."""
+    other = EventPageFactory(
+        parent=event_index,
+        title="Hakuklinikka",
+        slug="hakuklinikka",
+        starts_at=timezone.now() + timedelta(days=12),
+        registration_enabled=True,
+        registration_capacity=5,
+    )
+    other.save_revision().publish()
+    sign_up(client, event, email="a@example.org")
+    sign_up(client, other, email="a@example.org")
+    first = OutboxMessage.objects.filter(to="a@example.org").order_by("pk").first()
+    person = client.__class__()
+    opened = person.get(link_in(first, "token="))
+    person.post(opened["Location"], {"action": "delete"})
+    assert list(Registration.objects.values_list("email", flat=True)) == ["a@example.org"]
+    subjects = OutboxMessage.objects.filter(to="a@example.org").values_list("subject", flat=True)
+    assert "Ilmoittautuminen vahvistettu: Hakuklinikka" in subjects
+
+
+def test_the_one_click_cancel_link_refuses_a_registration_already_cancelled(client, event):
+    from personal_data.optin import cancel_url
+
+    sign_up(client, event, email="a@example.org")
+    registration = Registration.objects.get()
+    registration.status = Registration.Status.CANCELLED
+    registration.save()
+    link = cancel_url("event_registrations", registration, "fi").replace("http://testserver", "")
+    assert client.post(link).status_code == 400
 
 
 # --- opening and closing times -------------------------------------------------------------------
