@@ -79,6 +79,18 @@ class ContactInfo(TypedDict):
     phone: str
 
 
+class RegistrationSeats(TypedDict):
+    """Koonto's own registration form, counts only (koonto.seats)."""
+
+    open: bool
+    capacity: int
+    seats_left: int
+    waiting_list: bool
+    opens_at: str | None  # ISO 8601 with the Finnish offset
+    closes_at: str | None
+    form_url: str
+
+
 class ChoiceInfo(TypedDict):
     value: str
     label: str
@@ -316,7 +328,7 @@ class RegistrationSeatsField(serializers.Field):
         kwargs.setdefault("source", "*")
         super().__init__(**kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> RegistrationSeats | None:
         from koonto.seats import api_seats
 
         return api_seats(page, self.context.get("request"))
