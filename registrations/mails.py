@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from feeds.views import build_calendar, event_component, uid
 from koonto.origin import absolute_url, page_url
+from koonto.visibility import rule_for
 from personal_data import outbox
 from personal_data.rights import rights_url
 
@@ -45,7 +46,7 @@ def _event_lines(page) -> list[str]:
     place = ", ".join(part for part in (page.venue, page.address) if part)
     if place:
         lines.append(_("Place: %(place)s") % {"place": place})
-    address = page_url(page)
+    address = page_url(page) if rule_for(None).page(page) else ""
     if address:
         lines.append(address)
     return lines

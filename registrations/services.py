@@ -18,9 +18,11 @@ from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from events.models import EventPage
 from koonto.origin import absolute_url
+from koonto.visibility import rule_for
 from registrations import mails
 from registrations.models import Registration, RegistrationEvent
 
@@ -199,16 +201,12 @@ def source_for(event: RegistrationEvent) -> EventPage | None:
 
 
 def page_in(page: EventPage, language: str) -> EventPage:
-    """The event's live page in `language` if there is one, else `page` (for mails and links)."""
-    if page.locale.language_code == language:
-        return page
-    translated = (
-        EventPage.objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=language)
-        .select_related("locale", "municipality")
-        .first()
-    )
-    return translated or page
+    """The event's page for a registrant of `language`, by koonto.visibility's rule for readers:
+    that translation if the public may see it, else the Finnish page if it may; else `page` itself
+    (a mail must still reach the person, and `mails` links a page only if it is public)."""
+    locale = Locale.objects.filter(language_code=language).first() or page.locale
+    queryset = EventPage.objects.select_related("locale", "municipality")
+    return rule_for(None).all_for_reader([page], locale, queryset=queryset)[0] or page
 
 
 def due_reminders(now: datetime) -> int:
@@ -221,6 +219,8 @@ def due_reminders(now: datetime) -> int:
         source = source_for(event)
         if source is None or source.status == EventPage.Status.CANCELLED or now >= source.starts_at:
             continue
+        if not rule_for(None).page(source):
+            continue  # unpublished or made private: no reminder of an event the public cannot see
         if (timezone.localdate(source.starts_at) - today).days != 1:
             continue
         with transaction.atomic():

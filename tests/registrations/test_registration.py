@@ -290,6 +290,20 @@ def test_a_reminder_is_sent_the_day_before_only_once_confirmed(client, event):
     assert "14.5.2030 klo 10.00" in reminder.body
 
 
+def test_no_reminder_of_an_event_the_public_can_no_longer_see(client, event):
+    event.starts_at = datetime(2030, 5, 14, 7, 0, tzinfo=UTC)
+    event.ends_at = None
+    event.save_revision().publish()
+    with time_machine.travel(datetime(2030, 5, 1, 9, 0, tzinfo=UTC), tick=False):
+        sign_up(client, event, reminder="on", started=_token_at_now())
+        opened = client.get(link_in(last_mail("maija@example.org"), "/muistutus/"))
+        client.post(opened["Location"])
+    assert Registration.objects.get().reminder_confirmed is True
+    event.unpublish()
+    call_command("send_registration_reminders", now="2030-05-13T12:00:00+00:00")
+    assert not OutboxMessage.objects.filter(subject__startswith="Muistutus").exists()
+
+
 def test_an_expired_reminder_link_sets_nothing(client, event, settings):
     sign_up(client, event, reminder="on")
     confirm = link_in(last_mail("maija@example.org"), "/muistutus/")
