@@ -60,7 +60,7 @@ urlpatterns += i18n_patterns(
     # "Remind me" of funding calls (reminders/): its own address, outside the page cache.
     path("", include(reminders_urls)),
     # Event registration (registrations/): the form outside the cached event page, the reminder's opt-in.
-    path(_("registration/<int:page_id>/"), registration_views.register, name="event_registration"),
+    path(_("registration/<id:page_id>/"), registration_views.register, name="event_registration"),
     path(_("registration/reminder/"), registration_views.confirm_reminder, name="registration_reminder"),
     # Feeds (feeds/): the calendar, one event's .ics file, RSS feeds.
     path("", include(feeds_urls.localised_urlpatterns)),

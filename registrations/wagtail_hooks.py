@@ -15,10 +15,10 @@ from registrations import admin_views
 def register_urls():
     return [
         path("registrations/", admin_views.index, name="registrations_admin"),
-        path("registrations/<int:page_id>/", admin_views.event_registrations, name="registrations_admin_event"),
-        path("registrations/<int:page_id>/mail/", admin_views.mail_all, name="registrations_admin_mail"),
-        path("registrations/<int:page_id>/export.csv", admin_views.export, {"file_format": "csv"}, name="registrations_csv"),
-        path("registrations/<int:page_id>/export.xlsx", admin_views.export, {"file_format": "xlsx"}, name="registrations_xlsx"),
+        path("registrations/<id:page_id>/", admin_views.event_registrations, name="registrations_admin_event"),
+        path("registrations/<id:page_id>/mail/", admin_views.mail_all, name="registrations_admin_mail"),
+        path("registrations/<id:page_id>/export.csv", admin_views.export, {"file_format": "csv"}, name="registrations_csv"),
+        path("registrations/<id:page_id>/export.xlsx", admin_views.export, {"file_format": "xlsx"}, name="registrations_xlsx"),
     ]
 
 
