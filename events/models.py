@@ -447,14 +447,15 @@ class EventPage(
                 FieldRowPanel([FieldPanel("event_language"), FieldPanel("price")]),
                 FieldPanel("organiser"),
                 FieldPanel("audience"),
-                FieldPanel("registration_url"),
+                # The deadline applies to the outside link and to Koonto's own form alike.
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
             ],
             heading=_("Taking part"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),
-                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
+                FieldPanel("registration_opens_at"),
                 FieldRowPanel(
                     [
                         FieldPanel("registration_capacity"),
