@@ -1,5 +1,7 @@
-"""Checks the browser tests share: axe-core's WCAG A/AA rules, reflow, focus styles, screenshots."""
+"""Checks the browser tests share: axe-core's WCAG A/AA rules, reflow, focus styles, screenshots,
+and `committed` for database work outside the test's transaction."""
 
+import threading
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
@@ -92,3 +94,23 @@ def fill_date(page, selector: str, value: str):
     picker.first.wait_for()
     page.locator("#id_title").click()
     picker.first.wait_for(state="hidden")
+
+
+def committed(work):
+    """Run `work` on a database connection of its own, committed at once, as the scheduled loop
+    or another visitor would: the test's own transaction would hold SQLite's lock and keep the
+    live server from writing. Returns what `work` returns."""
+    from django.db import connection
+
+    result = {}
+
+    def run():
+        try:
+            result["value"] = work()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return result.get("value")

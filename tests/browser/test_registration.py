@@ -6,7 +6,6 @@ The test's own database work runs in a thread of its own (`committed`): its conn
 once, so the live server sees the event, and the test holds no SQLite lock the server would wait on.
 """
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -18,30 +17,12 @@ from playwright.sync_api import expect
 from events.models import EventIndexPage
 from personal_data.models import OutboxMessage
 from registrations.models import Registration, RegistrationEvent
-from tests.browser.helpers import axe_violations, horizontal_overflow, log_in
+from tests.browser.helpers import axe_violations, committed, horizontal_overflow, log_in
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.browser
 
 FIRST, SECOND = "selain.ilmoittautuja@example.org", "selain.jonottaja@example.org"
-
-
-def committed(function):
-    """Run `function` in a thread with its own database connection (committing at once); its result."""
-    from django.db import connection
-
-    result = {}
-
-    def run():
-        try:
-            result["value"] = function()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return result.get("value")
 
 
 def make_event():

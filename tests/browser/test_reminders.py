@@ -2,7 +2,6 @@
 confirms from the mail, gets the 14-day reminder when the scheduled command runs (a fake clock), and
 stops the reminders with one click. The form works without JavaScript and passes axe-core."""
 
-import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,30 +11,11 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from reminders.models import Subscription
-from tests.browser.helpers import axe_violations, horizontal_overflow
+from tests.browser.helpers import axe_violations, committed, horizontal_overflow
 
 pytestmark = pytest.mark.browser
 
 EMAIL = "selain.muistutus@example.org"
-
-
-def outside_the_test_transaction(work):
-    """Run `work` on a connection of its own, committed at once, as the scheduled loop would: the
-    test's own transaction would hold SQLite's lock and keep the live server from writing."""
-    from django.db import connection
-
-    result = {}
-
-    def run():
-        try:
-            result["value"] = work()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return result.get("value")
 
 
 def run_command(name: str, at: datetime | None = None) -> None:
@@ -46,11 +26,11 @@ def run_command(name: str, at: datetime | None = None) -> None:
             with time_machine.travel(at, tick=False):
                 call_command(name, stdout=None)
 
-    outside_the_test_transaction(work)
+    committed(work)
 
 
 def subscription():
-    return outside_the_test_transaction(lambda: Subscription.objects.filter(email=EMAIL).first())
+    return committed(lambda: Subscription.objects.filter(email=EMAIL).first())
 
 
 def mail_to(subject_part: str):
