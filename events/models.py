@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from events.structured_data import event_data
+from koonto import reference_tables
 from koonto.api_fields import (
     ChoiceLabelField,
     MunicipalityField,
@@ -40,6 +41,8 @@ from koonto.listing import (
     clean_month,
     clean_text,
     from_param,
+    kept_listing_key,
+    lazy_listing,
     make_options,
     month_bounds,
     paginate,
@@ -89,9 +92,16 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
     class Meta:
         verbose_name = _("event index")
 
+    # What listing_context gives the template.
+    listing_names = ("show_past", "events", "page_obj", "filters", "listing", "listing_query", "from_param")
+
     def get_context(self, request, *args, **kwargs):
+        """The listing, read only if the template renders it: its HTML is kept per valid query
+        (`listing_key`, koonto.listing.kept_listing_key) until content changes or the next rollover."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request.GET, timezone.now(), rule_for(request)))
+        rule, now = rule_for(request), timezone.now()
+        context.update(lazy_listing(lambda: self.listing_context(request.GET, now, rule), self.listing_names))
+        context["listing_key"] = kept_listing_key(self.clean_filters(request.GET)[0], request.GET)
         return context
 
     def events_in_every_language(self):
@@ -118,20 +128,21 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
             events = events.filter(municipality__code=values["municipality"])
         return events
 
-    def listing_context(self, params: Mapping[str, str], now: datetime, rule: PublicRule) -> dict:
-        """Upcoming (or, with `when=past`, past) events, filtered and paginated, and the filter form.
-
-        The cost is fixed: one query per filter's counts, one for the total and one for the page
-        of events with their municipalities, however many events there are.
-        """
+    @staticmethod
+    def clean_filters(params: Mapping[str, str]):
+        """The filters of the query string `params`, cleaned without a query (reference tables):
+        (state, whether past events are asked for, the municipality chosen or None)."""
         state = ListingState()
-        types = EventPage.Type
         clean_choice(
-            params, "type", types.values, state, _("“%(value)s” is not an event type, so events of every type are shown.")
+            params,
+            "type",
+            EventPage.Type.values,
+            state,
+            _("“%(value)s” is not an event type, so events of every type are shown."),
         )
         clean_month(params, "month", state)
         code = clean_text(params, "municipality", state)
-        municipality = Municipality.objects.filter(code=code).first() if code else None
+        municipality = reference_tables.municipality_by_code(code) if code else None
         clean_choice(
             {"municipality": code},
             "municipality",
@@ -143,6 +154,16 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
         show_past = state.values.pop("when") == "past"
         if show_past:
             state.keep["when"] = "past"  # upcoming is the default and stays out of the URL
+        return state, show_past, municipality
+
+    def listing_context(self, params: Mapping[str, str], now: datetime, rule: PublicRule) -> dict:
+        """Upcoming (or, with `when=past`, past) events, filtered and paginated, and the filter form.
+
+        The cost is fixed: one query per filter's counts, one for the total and one for the page
+        of events with their municipalities, however many events there are.
+        """
+        state, show_past, municipality = self.clean_filters(params)
+        types = EventPage.Type
         values = state.values
 
         all_events = rule.pages_for_reader(self.events_in_every_language(), self.locale)

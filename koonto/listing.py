@@ -15,8 +15,9 @@ parameters it reads with `ops.pagecache.query_parameters` (a page type with a
 (tests/security/test_hostile_input.py).
 """
 
+import functools
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlencode
@@ -25,11 +26,15 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from ops.input_guard import UNUSABLE_RE
 
 PAGE_SIZE = 12
+# The deepest page of a listing whose HTML is kept (kept_listing_key): further pages are rendered
+# on each request, so that page numbers cannot fill the cache with variants.
+MAX_KEPT_PAGE = 50
 MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
 MIN_YEAR, MAX_YEAR = 1900, 2999
 # The largest primary key the databases can hold (a signed 64-bit integer).
@@ -183,6 +188,37 @@ def make_options(rows: Iterable[tuple[str, str, int]], selected: str = "", selec
     if selected and not any(option.selected for option in options):
         options.append(Option(selected, selected_label or selected, 0, True))
     return options
+
+
+def kept_listing_key(state: ListingState, params: Mapping[str, str]) -> str | None:
+    """The key under which a listing's HTML may be kept until content changes, or None.
+
+    `state` holds the filters already cleaned (without the page number). A listing is kept only
+    when every filter value was valid (no message) and the page number, if any, is a plain number
+    up to MAX_KEPT_PAGE: the key is then the cleaned query, so equal listings share one entry and
+    the entries are bounded by the valid choices, whatever a client sends. The listing must be a
+    function of that key, the site, the language and published content (and the clock, with
+    `rollover`) alone: the template keeps it with `{% cached_fragment ... listing_key %}`.
+    """
+    if state.messages:
+        return None
+    raw = clean_text(params, "page", ListingState())
+    if raw and not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_KEPT_PAGE):
+        return None
+    query = state.query
+    if raw and int(raw) > 1:
+        query["page"] = str(int(raw))
+    return query.urlencode()
+
+
+def lazy_listing(build: Callable[[], dict], names: Collection[str]) -> dict:
+    """`names` of the dict `build()` returns, as context values that call it when first used.
+
+    A listing whose HTML is kept (kept_listing_key) reads nothing: its counts, totals and page of
+    results are queried only when the template renders them, and then once for all the names.
+    """
+    once = functools.cache(build)
+    return {name: SimpleLazyObject(lambda name=name: once()[name]) for name in names}
 
 
 def from_param(state: ListingState, page_number: int) -> str:

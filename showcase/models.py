@@ -37,7 +37,17 @@ from koonto.api_fields import (
 )
 from koonto.blocks import BodyBlock
 from koonto.internals import children_in_memory, set_cached_parent, set_prefetched
-from koonto.listing import Filter, ListingState, clean_choice, clean_text, from_param, make_options, paginate
+from koonto.listing import (
+    Filter,
+    ListingState,
+    clean_choice,
+    clean_text,
+    from_param,
+    kept_listing_key,
+    lazy_listing,
+    make_options,
+    paginate,
+)
 from koonto.localised_tags import LocalisedTagsMixin
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
@@ -90,9 +100,16 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             return project.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    # What listing_context gives the template.
+    listing_names = ("showcases", "page_obj", "filters", "listing", "listing_query", "from_param")
+
     def get_context(self, request, *args, **kwargs):
+        """The listing, read only if the template renders it: its HTML is kept per valid query
+        (`listing_key`, koonto.listing.kept_listing_key) until content changes."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request.GET, rule_for(request)))
+        rule = rule_for(request)
+        context.update(lazy_listing(lambda: self.listing_context(request.GET, rule), self.listing_names))
+        context["listing_key"] = kept_listing_key(self.clean_filters(request.GET)[0], request.GET)
         return context
 
     def filter_showcases(self, showcases, values: dict[str, str], skip: str = ""):
@@ -147,12 +164,9 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             counts[row["facet"]][row["key"]] = row["count"]
         return counts
 
-    def listing_context(self, params: Mapping[str, str], rule: PublicRule) -> dict:
-        """The filtered, paginated projects and the filter form, from the query string `params`.
-
-        The cost is fixed: one query for every filter's counts, one for the total, one for the page
-        of projects and one for their municipalities, however many projects there are.
-        """
+    def clean_filters(self, params: Mapping[str, str]):
+        """The filters of the query string `params`, cleaned without a query (reference tables):
+        (state, the municipality chosen or None, the theme chosen or None)."""
         state = ListingState()
         code = clean_text(params, "municipality", state)
         municipality = reference_tables.municipality_by_code(code) if code else None
@@ -188,6 +202,17 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             state,
             _("“%(value)s” is not a programme period, so projects of every period are shown."),
         )
+        return state, municipality, theme
+
+    def listing_context(self, params: Mapping[str, str], rule: PublicRule) -> dict:
+        """The filtered, paginated projects and the filter form, from the query string `params`.
+
+        The cost is fixed: one query for every filter's counts, one for the total, one for the page
+        of projects and one for their municipalities, however many projects there are.
+        """
+        state, municipality, theme = self.clean_filters(params)
+        groups = ShowcaseTargetGroup.Group
+        periods = ShowcasePage.ProgrammePeriod
         values = state.values
 
         showcases = rule.pages(ShowcasePage.objects.child_of(self))

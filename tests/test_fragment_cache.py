@@ -17,9 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from koonto.models import ContactPerson, KoontoSettings, SiteTexts, SiteTextsContact
+from koonto.models import ContactPerson, KoontoSettings, Municipality, SiteTexts, SiteTextsContact
 from ops import pagecache
 from ops.models import ContentGeneration
+from showcase.models import ShowcaseMunicipality
 from tests.factories import EventPageFactory, ShowcasePageFactory, StandardPageFactory
 from tests.text import page_text
 
@@ -176,3 +177,100 @@ def test_a_listing_costs_the_same_queries_for_one_card_or_three(client, home, ev
             parent=event_index, title=f"Tapahtuma {index}", starts_at=start + timedelta(hours=index)
         ).save_revision().publish()
     assert queries() == one
+
+
+# --- filtered listings: kept per valid query (koonto.listing.kept_listing_key) -------------------
+
+
+def showcase_in(index, title: str, code: str):
+    """A project in the municipality `code`, published as an editor would (the row in the revision)."""
+    page = ShowcasePageFactory(parent=index, title=title)
+    page.municipalities.add(ShowcaseMunicipality(municipality=Municipality.objects.get(code=code)))
+    page.save_revision().publish()
+    return page
+
+
+def main_of(client, url: str) -> str:
+    return part(html(client, url), '<main id="main"', "</main>")
+
+
+def test_a_filtered_listing_is_kept_per_valid_query_until_content_changes(client, home, showcase_index):
+    kuopio = showcase_in(showcase_index, "Kuopion hanke", "297")
+    showcase_in(showcase_index, "Iisalmen hanke", "140")
+    url = f"{showcase_index.url}?municipality=297"
+    first = main_of(client, url)
+    assert "Kuopion hanke" in first and "Iisalmen hanke" not in first
+
+    # Kept: a change no signal announced is not seen, and the same query spelled otherwise
+    # (blanks around the value, page 1 named) is the same entry...
+    Page.objects.filter(pk=kuopio.pk).update(title="Nimi vaihtui hiljaa")
+    assert main_of(client, url) == first
+    assert main_of(client, f"{showcase_index.url}?page=1&municipality=+297+") == first
+    # ...while another query is another entry.
+    assert "Iisalmen hanke" in main_of(client, f"{showcase_index.url}?municipality=140")
+
+    # A publication shows at once, in the counts as in the cards.
+    showcase_in(showcase_index, "Toinen Kuopion hanke", "297")
+    text = main_of(client, url)
+    assert "Toinen Kuopion hanke" in text and "Nimi vaihtui hiljaa" in text
+    assert "2 hanketta" in text
+
+
+def listing_queries(client, url: str) -> list[str]:
+    """The queries of a second request of `url` that read the projects (the listing itself)."""
+    html(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        html(client, url)
+    return [query["sql"] for query in captured.captured_queries if "showcase_showcasepage" in query["sql"]]
+
+
+def test_a_listing_asked_with_an_invalid_value_is_rendered_each_time(client, home, showcase_index):
+    showcase_in(showcase_index, "Kuopion hanke", "297")
+    bad = f"{showcase_index.url}?municipality=000&period=ei-kausi"
+    text = main_of(client, bad)
+    assert "Kuopion hanke" in text and "000" in text and "ei-kausi" in text  # the messages say why
+    assert listing_queries(client, bad)  # read again: not kept
+    assert not listing_queries(client, f"{showcase_index.url}?municipality=297")  # kept
+
+
+def test_deep_pages_and_invalid_values_are_not_kept():
+    from koonto.listing import MAX_KEPT_PAGE, ListingState, kept_listing_key
+
+    clean = ListingState(values={"municipality": "297", "theme": ""})
+    assert kept_listing_key(clean, {}) == "municipality=297"
+    assert kept_listing_key(clean, {"page": "1"}) == "municipality=297"
+    assert kept_listing_key(clean, {"page": "03"}) == "municipality=297&page=3"
+    assert kept_listing_key(ListingState(values={"theme": ""}), {}) == ""  # the unfiltered first page
+    assert kept_listing_key(clean, {"page": str(MAX_KEPT_PAGE + 1)}) is None
+    for page in ("0", "-1", "x", "١"):  # the last one: a digit, but not an ASCII one
+        assert kept_listing_key(clean, {"page": page}) is None
+    assert kept_listing_key(ListingState(values={"municipality": ""}, messages=["ei kuntaa"]), {}) is None
+
+
+def test_a_filtered_event_listing_rolls_over_when_an_event_ends(client, home, event_index):
+    now = timezone.now()
+    EventPageFactory(
+        parent=event_index,
+        title="Pian päättyvä koulutus",
+        event_type="training",
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(minutes=5),
+    ).save_revision().publish()
+    url = f"{event_index.url}?type=training"
+    for _ in range(2):
+        assert "Pian päättyvä koulutus" in main_of(client, url)
+    with time_machine.travel(now + timedelta(minutes=6)):
+        assert "Pian päättyvä koulutus" not in main_of(client, url)
+        assert "Pian päättyvä koulutus" in main_of(client, f"{event_index.url}?type=training&when=past")
+
+
+def test_a_kept_listing_reads_none_of_its_rows(client, home, showcase_index):
+    for n in range(3):
+        showcase_in(showcase_index, f"Hanke {n}", "297")
+    url = f"{showcase_index.url}?municipality=297"
+    with CaptureQueriesContext(connection) as building:
+        html(client, url)
+    with CaptureQueriesContext(connection) as kept:
+        html(client, url)
+    assert len(kept) < len(building)
+    assert not [query for query in kept.captured_queries if "showcase_showcasepage" in query["sql"]]
