@@ -58,6 +58,7 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
+from ops.contentcache import remember_site
 from ops.pagecache import until_content_changes
 
 T = TypeVar("T", bound=Model)
@@ -295,6 +296,7 @@ def rule_for(request: HttpRequest | None) -> PublicRule:
         return PublicRule(Site.objects.filter(is_default_site=True).first())
     rule = getattr(request, _REQUEST_ATTRIBUTE, None)
     if rule is None:
+        remember_site(request)  # the Site for a host is found once per content generation
         rule = PublicRule(Site.find_for_request(request))
         setattr(request, _REQUEST_ATTRIBUTE, rule)
     return rule

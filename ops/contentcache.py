@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from ops.pagecache import current_generation, next_rollover_seconds, until_content_changes
 
@@ -93,3 +94,60 @@ def remember_site(request) -> None:
     key = "site-for:" + hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]
     site = until_content_changes(key, lambda: Site._find_for_request(request) or False)
     request._wagtail_site = site or None
+
+
+def remember_route(request, path: str) -> None:
+    """Route a page request (Wagtail's `Page.route_for_request`) once per content generation,
+    site, language and path; later requests fetch the page found by its id, in one query.
+
+    Wagtail routes by reading the site's root page, its translation, and each page on the path
+    as its specific type: three to five queries and most of a detail page's CPU once its body
+    is kept as HTML. What routing finds depends only on the site, the active language and the
+    published tree (slugs, moves, publication), and every change to these moves the content
+    generation on (ops/signals.py), so the page's id and type can be kept like the menu. The
+    page itself is read fresh, and only if it is still live; anything else (a route with
+    arguments, as RoutablePageMixin gives, a page no longer live, a path that leads nowhere)
+    is routed by Wagtail as usual, and only paths that lead to a page are kept, so unknown
+    paths cannot fill the cache. A page type may name the relations its page view reads
+    (`served_with`, for select_related), as its parent's `route` could before.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+    from wagtail.url_routing import RouteResult
+
+    remember_site(request)
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or hasattr(request, "_wagtail_route_for_request"):
+        return
+    generation = current_generation()
+    digest = hashlib.sha256(f"{site.pk}:{translation.get_language()}:{path}".encode()).hexdigest()[:32]
+    key = full_key(generation, f"route:{digest}")
+    found = cache.get(key)
+    if found is not None:
+        page_id, content_type_id = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            page = model.objects.filter(pk=page_id, live=True).select_related(*getattr(model, "served_with", ())).first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page)
+                return
+    result = Page.route_for_request(request, path)
+    if result is not None and not result.args and not result.kwargs and current_generation() == generation:
+        cache.set(key, (result.page.pk, result.page.content_type_id), timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
+
+
+class RememberRouteMiddleware:
+    """Page requests routed once per content generation (remember_route); every other view as is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve:
+            remember_route(request, view_kwargs.get("path", view_args[0] if view_args else ""))
+        return None

@@ -44,7 +44,7 @@ from koonto.listing import (
     clean_text,
     from_param,
     kept_listing_key,
-    lazy_listing,
+    lazy_context,
     make_options,
     paginate,
 )
@@ -91,7 +91,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
             project = (
                 ShowcasePage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("listing_image", "contact")
+                .select_related(*ShowcasePage.served_with)
                 .first()
             )
             if project is None:
@@ -108,7 +108,7 @@ class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Nor
         (`listing_key`, koonto.listing.kept_listing_key) until content changes."""
         context = super().get_context(request, *args, **kwargs)
         rule = rule_for(request)
-        context.update(lazy_listing(lambda: self.listing_context(request.GET, rule), self.listing_names))
+        context.update(lazy_context(lambda: self.listing_context(request.GET, rule), self.listing_names))
         context["listing_key"] = kept_listing_key(self.clean_filters(request.GET)[0], request.GET)
         return context
 
@@ -322,6 +322,8 @@ class ShowcasePage(
     tag_page_ordering = ("title",)
     # `from`: the list view the back link returns to (templates/showcase/showcase_page.html; ops.pagecache).
     query_parameters = frozenset(["from"])
+    # What the page view reads with the page (ops.contentcache.remember_route; ShowcaseIndexPage.route).
+    served_with = ("listing_image", "contact")
 
     class ProgrammePeriod(models.TextChoices):
         P2014_2020 = "2014-2020", "2014–2020"

@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "ops.security.ContentSecurityPolicyMiddleware",
     "ops.security.PermissionsPolicyMiddleware",
     "ops.security.ProtectedMediaMiddleware",
+    # /healthz answered here, with the headers above and without the work below (ops/views.py).
+    "ops.views.HealthCheckMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # gzip for API JSON, feeds and the sitemap (ops/compression.py): above ConditionalGet and the
     # page cache, so ETags come from the uncompressed body and cached hits are compressed too.
@@ -139,6 +141,9 @@ MIDDLEWARE = [
     "ops.security.ViewPasswordRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A page request's route (its page's id and type) kept per content generation, site, language
+    # and path: one query instead of Wagtail's three to five (ops/contentcache.py remember_route).
+    "ops.contentcache.RememberRouteMiddleware",
     # django-axes turns a locked-out login into its lockout page; it must come last.
     "axes.middleware.AxesMiddleware",
 ]
