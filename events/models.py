@@ -42,7 +42,7 @@ from koonto.listing import (
     clean_text,
     from_param,
     kept_listing_key,
-    lazy_listing,
+    lazy_context,
     make_options,
     month_bounds,
     paginate,
@@ -100,7 +100,7 @@ class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, Normal
         (`listing_key`, koonto.listing.kept_listing_key) until content changes or the next rollover."""
         context = super().get_context(request, *args, **kwargs)
         rule, now = rule_for(request), timezone.now()
-        context.update(lazy_listing(lambda: self.listing_context(request.GET, now, rule), self.listing_names))
+        context.update(lazy_context(lambda: self.listing_context(request.GET, now, rule), self.listing_names))
         context["listing_key"] = kept_listing_key(self.clean_filters(request.GET)[0], request.GET)
         return context
 

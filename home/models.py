@@ -22,6 +22,7 @@ from events.models import EventIndexPage, EventPage
 from guides.models import featured_call
 from koonto.api_fields import PagePathField, PropertyTextField
 from koonto.blocks import BodyBlock
+from koonto.listing import lazy_context
 from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
@@ -62,16 +63,21 @@ class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSe
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """What the body shows, read when the body is rendered: the template keeps it as HTML until
+        content changes or the next rollover (koonto_tags.cached_fragment), so most requests read
+        none of it."""
         context = super().get_context(request, *args, **kwargs)
-        rule = rule_for(request)
-        content = self.automatic_content(rule, timezone.now())
-        # The cards' pictures come with the pages: the same queries for 3 cards or 30.
-        for name in ("upcoming_events", "newest_showcases"):
-            content[name] = content[name].prefetch_related("listing_image__renditions")
-        context.update(content)
-        context["events_index_url"] = self.events_index_url(request, rule)
-        # Read when the body is rendered: the template keeps it as HTML until content changes or
-        # the next rollover (koonto_tags.cached_fragment), so most requests read none of it.
+        rule, now = rule_for(request), timezone.now()
+
+        def content() -> dict:
+            content = self.automatic_content(rule, now)
+            # The cards' pictures come with the pages: the same queries for 3 cards or 30.
+            for name in ("upcoming_events", "newest_showcases"):
+                content[name] = content[name].prefetch_related("listing_image__renditions")
+            return content
+
+        context.update(lazy_context(content, ("next_call", "latest_closed_call", "upcoming_events", "newest_showcases")))
+        context["events_index_url"] = SimpleLazyObject(lambda: self.events_index_url(request, rule))
         context["highlights"] = SimpleLazyObject(lambda: self.visible_highlights(rule))
         return context
 

@@ -211,11 +211,13 @@ def kept_listing_key(state: ListingState, params: Mapping[str, str]) -> str | No
     return query.urlencode()
 
 
-def lazy_listing(build: Callable[[], dict], names: Collection[str]) -> dict:
+def lazy_context(build: Callable[[], dict], names: Collection[str]) -> dict:
     """`names` of the dict `build()` returns, as context values that call it when first used.
 
-    A listing whose HTML is kept (kept_listing_key) reads nothing: its counts, totals and page of
-    results are queried only when the template renders them, and then once for all the names.
+    For what a template shows only inside a `{% cached_fragment %}`: a listing whose HTML is kept
+    (kept_listing_key) reads nothing, its counts, totals and page of results are queried only
+    when the template renders them, and then once for all the names. Templates see the values
+    as they are (a lazy object passes `isinstance`, `if`, `for` and attribute lookups through).
     """
     once = functools.cache(build)
     return {name: SimpleLazyObject(lambda name=name: once()[name]) for name in names}
