@@ -27,6 +27,8 @@ NBSP = "\xa0"
         (Decimal("12.50"), "%", f"12,5{NBSP}%", "12.5%"),
         (1234567, "", f"1{NBSP}234{NBSP}567", "1,234,567"),
         (7, "", "7", "7"),
+        (999, "", "999", "999"),  # the short way for counts below a thousand...
+        (1000, "", f"1{NBSP}000", "1,000"),  # ...and grouping from a thousand on
         (Decimal("-2500"), "€", f"-2{NBSP}500{NBSP}€", "€-2,500"),
         (1536 * 1024, "bytes", f"1,5{NBSP}MB", f"1.5{NBSP}MB"),
         (None, "€", "", ""),
