@@ -24,6 +24,23 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+class HealthCheckMiddleware:
+    """`/healthz` answered here, below the middlewares that give every response its request id and
+    security headers (ops/logging.py, ops/security.py, Django's SecurityMiddleware) and above all
+    the others: sessions, locale, CSRF, authentication, two-factor, CORS, compression, the page
+    cache and the rest have nothing to do for a probe that a load balancer sends every few
+    seconds, and passing them was half its cost (bench/README.md). The URL stays in koonto/urls.py,
+    so it resolves and reverses as before."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
+
+
 @require_GET
 def serve_media(request, path: str):
     """Uploaded media from MEDIA_ROOT, for local production-like runs (`make serve`) only.
