@@ -17,6 +17,20 @@ def test_healthz_is_ok_with_the_database(client):
     assert response.json()["status"] == "ok"
 
 
+@pytest.mark.django_db
+def test_healthz_is_answered_before_sessions_locale_and_the_page_cache(client):
+    """ops.views.HealthCheckMiddleware: the probe keeps every response's headers (request id,
+    security, frame options, never cached) and skips the work of the middlewares below it, which
+    would add a language and vary on the cookie and the language."""
+    response = client.get("/healthz")
+
+    assert response.status_code == 200 and response["Content-Length"] == str(len(response.content))
+    assert response["X-Request-ID"] and response["X-Frame-Options"] == "DENY"
+    assert "no-store" in response["Cache-Control"] and "Content-Security-Policy" in response
+    assert "Content-Language" not in response and "Vary" not in response
+    assert client.post("/healthz").status_code == 405
+
+
 def test_healthz_is_503_without_the_database_and_leaks_nothing():
     """A process whose database is a closed port on this machine (nothing listens on port 1)."""
     code = (
