@@ -135,21 +135,33 @@ def _after_commit() -> None:
 
 
 def _cache_generation() -> int:
+    # Read once per request, as the database generation is: a page asks for it once per kept
+    # fragment, and each ask was a round trip to Redis (half of a cold page's overhead).
+    scope = _request_generation.get()
+    if scope is not None and "cache" in scope:
+        return scope["cache"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh cache (or one that was cleared): start a generation no earlier key can match.
         generation = _fresh_number()
         cache.add(GENERATION_KEY, generation, timeout=None)
         generation = cache.get(GENERATION_KEY, generation)
+    if scope is not None:
+        scope["cache"] = generation
     return generation
 
 
 def _bump_cache_generation() -> None:
+    scope = _request_generation.get()
+    if scope is not None:
+        scope.pop("cache", None)  # this request's own change: it reads the new generation
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         _cache_generation()
         cache.incr(GENERATION_KEY)
+    if scope is not None:
+        scope.pop("cache", None)
 
 
 def _database_generation() -> int:

@@ -82,6 +82,37 @@ def test_with_redis_publishing_a_change_shows_at_once(redis_cache, client, site,
     assert "Uusi otsikko" in get(client, event_index.url).content.decode()
 
 
+def test_with_redis_a_request_reads_the_generation_once(redis_cache, client, site, home, settings, monkeypatch):
+    """Every kept fragment asks for the generation; Redis is asked once per request."""
+    from django.core.cache import caches
+
+    settings.KOONTO_PAGE_CACHE = False  # rendered: the header, footer and body each ask
+    backend = caches["default"]
+    asked = []
+    real_get = backend.get
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    get(client, home.url)
+    monkeypatch.setattr(backend, "get", counting_get)
+    get(client, home.url)
+    assert asked.count(pagecache.GENERATION_KEY) == 1
+    assert len(asked) > 3  # the fragments were looked up under it
+
+
+def test_with_redis_a_request_sees_its_own_publication(redis_cache, site):
+    token = pagecache._request_generation.set({})
+    try:
+        before = pagecache.current_generation()
+        assert pagecache.current_generation() == before
+        pagecache.invalidate()
+        assert pagecache.current_generation() != before
+    finally:
+        pagecache._request_generation.reset(token)
+
+
 # --- the content generation in the database: what another app process sees ---------------------
 
 
