@@ -20,11 +20,14 @@ from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
+from koonto.visibility import ViewRestrictionsMixin
 
 DESCRIPTION_MAX_LENGTH = 2000
 
 
-class AdviceRequestPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
+class AdviceRequestPage(
+    ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page
+):
     """The public form where an association asks for advice on its project idea (advice/views.py)."""
 
     intro = RichTextField(

@@ -53,7 +53,7 @@ from koonto.models import ListingMixin, Municipality
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.visibility import PublicRule, rule_for
+from koonto.visibility import PublicRule, ViewRestrictionsMixin, rule_for
 
 
 class EventQuerySet(PageQuerySet):
@@ -69,7 +69,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class EventIndexPage(ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The events section: upcoming events soonest first, and a link to past events."""
 
     intro = RichTextField(
@@ -247,7 +247,13 @@ class EventPageTag(TaggedItemBase):
 
 
 class EventPage(
-    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+    ViewRestrictionsMixin,
+    EditorialPermissionsMixin,
+    HeadlessPreviewModeMixin,
+    NormalisedSearchMixin,
+    LocalisedTagsMixin,
+    ListingMixin,
+    Page,
 ):
     """One event, with where, when, how to join and for whom."""
 

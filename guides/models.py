@@ -34,12 +34,12 @@ from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.visibility import PublicRule, rule_for, visible_rows
+from koonto.visibility import PublicRule, ViewRestrictionsMixin, rule_for, visible_rows
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class GuideIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class GuideIndexPage(ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The funding guides section: lists guides and calls, newest first."""
 
     intro = RichTextField(
@@ -79,7 +79,13 @@ class GuidePageTag(TaggedItemBase):
 
 
 class GuidePage(
-    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+    ViewRestrictionsMixin,
+    EditorialPermissionsMixin,
+    HeadlessPreviewModeMixin,
+    NormalisedSearchMixin,
+    LocalisedTagsMixin,
+    ListingMixin,
+    Page,
 ):
     """A funding guide: how to apply for and run a citizen-led development project."""
 
@@ -314,7 +320,13 @@ def call_status(opens_at: datetime | None, closes_at: datetime, cancelled: bool,
 
 
 class FundingCallPage(
-    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+    ViewRestrictionsMixin,
+    EditorialPermissionsMixin,
+    HeadlessPreviewModeMixin,
+    NormalisedSearchMixin,
+    LocalisedTagsMixin,
+    ListingMixin,
+    Page,
 ):
     """A funding call: when it opens and closes, who may apply, how and for how much support.
 

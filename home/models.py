@@ -28,12 +28,12 @@ from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
 from koonto.structured_data import koonto_organization
-from koonto.visibility import PublicRule, language_of, rule_for
+from koonto.visibility import PublicRule, ViewRestrictionsMixin, language_of, rule_for
 from ops.pagecache import until_content_changes
 from showcase.models import ShowcasePage
 
 
-class HomePage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class HomePage(ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The root of each language tree.
 
     Shows, without editor effort, the next funding call, the next three events and the
@@ -182,7 +182,9 @@ class HomePageHighlight(TranslatableMixin, Orderable):
         return getattr(self.target.specific_deferred, "summary", "")
 
 
-class StandardPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page):
+class StandardPage(
+    ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, ListingMixin, Page
+):
     """A page of prose: About Koonto, the accessibility statement, the privacy notice."""
 
     # One piece of content when shared (Open Graph og:type).

@@ -53,7 +53,7 @@ from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
-from koonto.visibility import PublicRule, rule_for, visible_rows
+from koonto.visibility import PublicRule, ViewRestrictionsMixin, rule_for, visible_rows
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -62,7 +62,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 FACET_KEYS = {"municipality": "municipality_id", "theme": "theme_id", "group": "group", "period": "programme_period"}
 
 
-class ShowcaseIndexPage(EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
+class ShowcaseIndexPage(ViewRestrictionsMixin, EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, Page):
     """The showcase section: every project, newest first."""
 
     intro = RichTextField(
@@ -307,7 +307,13 @@ class KeyFigureBlock(blocks.StructBlock):
 
 
 class ShowcasePage(
-    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+    ViewRestrictionsMixin,
+    EditorialPermissionsMixin,
+    HeadlessPreviewModeMixin,
+    NormalisedSearchMixin,
+    LocalisedTagsMixin,
+    ListingMixin,
+    Page,
 ):
     """A citizen-led development project: who ran it, where, for whom, and what it left behind."""
 

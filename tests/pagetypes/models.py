@@ -16,6 +16,7 @@ from koonto.models import ListingMixin
 from koonto.normalise import NormalisedSearchMixin
 from koonto.permissions import EditorialPermissionsMixin
 from koonto.preview_modes import HeadlessPreviewModeMixin
+from koonto.visibility import ViewRestrictionsMixin
 
 
 class BulletinPageTag(TaggedItemBase):
@@ -23,7 +24,13 @@ class BulletinPageTag(TaggedItemBase):
 
 
 class BulletinPage(
-    EditorialPermissionsMixin, HeadlessPreviewModeMixin, NormalisedSearchMixin, LocalisedTagsMixin, ListingMixin, Page
+    ViewRestrictionsMixin,
+    EditorialPermissionsMixin,
+    HeadlessPreviewModeMixin,
+    NormalisedSearchMixin,
+    LocalisedTagsMixin,
+    ListingMixin,
+    Page,
 ):
     """A notice that is current until it expires."""
 
