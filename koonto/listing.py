@@ -219,8 +219,23 @@ def lazy_context(build: Callable[[], dict], names: Collection[str]) -> dict:
     when the template renders them, and then once for all the names. Templates see the values
     as they are (a lazy object passes `isinstance`, `if`, `for` and attribute lookups through).
     """
-    once = functools.cache(build)
+    once = functools.cache(_loud(build))
     return {name: SimpleLazyObject(lambda name=name: once()[name]) for name in names}
+
+
+class LazyContextError(Exception):
+    """A lazy context value failed to build. Not one the template engine silences (as it does
+    ObjectDoesNotExist): a listing that failed must be an error, never kept as an empty one."""
+
+
+def _loud(build: Callable[[], dict]) -> Callable[[], dict]:
+    def built() -> dict:
+        try:
+            return build()
+        except Exception as error:
+            raise LazyContextError(f"{build.__qualname__} failed: {error!r}") from error
+
+    return built
 
 
 def from_param(state: ListingState, page_number: int) -> str:

@@ -34,7 +34,7 @@ def format_number(value, unit: str = "", decimals: int | None = None) -> str:
     """
     if value is None or value == "":
         return ""
-    if not unit and type(value) is int and 0 <= value < 1000:
+    if not unit and decimals is None and type(value) is int and 0 <= value < 1000:
         return str(value)  # nothing to group: the counts of filters and facets, many per page
     if unit == "bytes":
         return filesizeformat(value).replace(" ", NBSP)

@@ -343,7 +343,11 @@ def language_of(obj: Model) -> str:
 def view_restricted_paths() -> tuple[str, ...]:
     """Tree paths under which a Wagtail view restriction may apply to a page: the restricted pages,
     and the aliases of pages under them (Wagtail judges an alias by its source page). Read once
-    per content generation: a restriction saved or deleted moves the generation on (ops/signals.py)."""
+    per content generation: a restriction saved or deleted moves the generation on (ops/signals.py).
+
+    Not PublicRule.restricted_page_paths, which decides what the public may see in listings and
+    outputs (a restricted page and its subtree); this mirrors what Wagtail's own check reads, so
+    that skipping it where no path applies changes nothing."""
 
     def load() -> tuple[str, ...]:
         restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))

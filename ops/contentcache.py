@@ -42,7 +42,7 @@ def until_content_or_clock_changes(key: str, build: Callable[[], object]):
     value = cache.get(full_key(generation, key))
     if value is None:
         value = build()
-        # Content that changed while it was built must not be kept under the old generation.
+        # A publication by this process while it was built (the generation is read once per request).
         if current_generation() == generation:
             cache.set(full_key(generation, key), value, timeout=timeout_for(generation))
     return value
@@ -85,10 +85,15 @@ def remember_site(request) -> None:
     (ops/signals.py), so the answer for a host and port can be kept like the menu. Sets what
     `Site.find_for_request` reads, so every later lookup in the request gets the same answer.
     """
+    from django.core.exceptions import DisallowedHost
     from django.http.request import split_domain_port
     from wagtail.models import Site
 
     if request is None or hasattr(request, "_wagtail_site"):
+        return
+    try:
+        request.get_host()  # only hosts ALLOWED_HOSTS lets in are kept: a bounded set
+    except DisallowedHost:
         return
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
     key = "site-for:" + hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]

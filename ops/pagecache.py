@@ -188,13 +188,16 @@ def _fresh_number() -> int:
     return int(timezone.now().timestamp() * 1000)
 
 
-def until_content_changes(key: str, build: Callable[[], object], *, rollover: bool = False):
+def until_content_changes(
+    key: str, build: Callable[[], object], *, rollover: bool = False, may_store: Callable[[], bool] | None = None
+):
     """A value that depends only on published content, kept until the next content change.
 
     For what every page shows (the menu): cached under the current generation, so publishing
     anything drops it together with the cached pages, in every process. `rollover=True` for a
     value that also depends on the clock the way listings do (an event that started or ended, a
     call that opened or closed): it is kept no longer than the next such moment, as cached pages are.
+    `may_store()`, asked after a miss is built, may refuse to keep it (variant_allowed).
     """
     generation = current_generation()
     full_key = f"koonto:memo:{generation}:{key}"
@@ -206,10 +209,25 @@ def until_content_changes(key: str, build: Callable[[], object], *, rollover: bo
             seconds = next_rollover_seconds(generation)
             if seconds is not None:
                 timeout = min(timeout, max(1, math.floor(seconds)))
-        # Content that changed while this was built must not be kept under the old generation.
-        if current_generation() == generation:
+        # A publication by this process while this was built (the generation is read once per
+        # request, so another process's publication is seen by the next request).
+        if current_generation() == generation and (may_store is None or may_store()):
             cache.set(full_key, value, timeout=timeout)
     return value
+
+
+def variant_allowed(scope: str, generation: str) -> bool:
+    """Whether another variant of `scope` (a page's listing asked with other filters) may be
+    kept under `generation`: at most MAX_QUERY_VARIANTS per scope, as the page cache keeps at
+    most that many query strings per path, so that valid but endless combinations of filters
+    and page numbers cannot fill the cache. Called once per variant built."""
+    key = VARIANTS_KEY.format(generation=generation, path=hashlib.sha256(scope.encode()).hexdigest())
+    cache.add(key, 0, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        return False
+    return isinstance(count, int) and count <= MAX_QUERY_VARIANTS
 
 
 def rollover_fields() -> list[tuple[type, str]]:
@@ -379,7 +397,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Koonto-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        # Content that changed while this response was made must not be kept under the old key.
+        # A publication by this process while this response was made: not kept under the old key.
         if is_storable(response) and current_generation() == generation and query_is_storable(request, generation):
             self.store(key, generation, response)
             response["X-Koonto-Cache"] = "miss"

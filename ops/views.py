@@ -30,8 +30,10 @@ class HealthCheckMiddleware:
     security headers (ops/logging.py, ops/security.py, Django's SecurityMiddleware) and above all
     the others: sessions, locale, CSRF, authentication, two-factor, CORS, compression, the page
     cache and the rest have nothing to do for a probe that a load balancer sends every few
-    seconds, and passing them was half its cost (bench/README.md). The URL stays in koonto/urls.py,
-    so it resolves and reverses as before."""
+    seconds, and passing them was half its cost (bench/README.md). It answers whatever the Host
+    header (CommonMiddleware's ALLOWED_HOSTS check is below it): a probe often asks by address,
+    and the answer says only whether the database answers. The URL stays in koonto/urls.py, so it
+    resolves and reverses as before."""
 
     def __init__(self, get_response):
         self.get_response = get_response

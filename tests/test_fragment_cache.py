@@ -274,3 +274,37 @@ def test_a_kept_listing_reads_none_of_its_rows(client, home, showcase_index):
         html(client, url)
     assert len(kept) < len(building)
     assert not [query for query in kept.captured_queries if "showcase_showcasepage" in query["sql"]]
+
+
+def test_at_most_so_many_filter_combinations_of_a_listing_are_kept(client, home, showcase_index, monkeypatch):
+    monkeypatch.setattr(pagecache, "MAX_QUERY_VARIANTS", 2)
+    showcase_in(showcase_index, "Kuopion hanke", "297")
+    showcase_in(showcase_index, "Iisalmen hanke", "140")
+    first, second, third = (f"{showcase_index.url}?municipality={code}" for code in ("297", "140", "297&period=2021-2027"))
+    assert not listing_queries(client, first) and not listing_queries(client, second)  # kept
+    assert listing_queries(client, third)  # valid, but past the bound: rendered each time
+    assert "Kuopion hanke" in main_of(client, third)
+
+
+@pytest.mark.parametrize("index_fixture", ["showcase_index", "event_index"])
+def test_an_index_declares_every_name_its_listing_gives(request, rf, index_fixture):
+    index = request.getfixturevalue(index_fixture)
+    from koonto.visibility import rule_for
+
+    http_request = rf.get(index.url)
+    arguments = (timezone.now(),) if index_fixture == "event_index" else ()
+    given = index.listing_context(http_request.GET, *arguments, rule_for(http_request))
+    assert set(given) == set(index.listing_names)
+
+
+def test_a_lazy_value_that_fails_is_an_error_not_an_empty_listing():
+    from django.core.exceptions import ObjectDoesNotExist
+
+    from koonto.listing import LazyContextError, lazy_context
+
+    def build():
+        raise ObjectDoesNotExist("ei löydy")  # the template engine would render this as ""
+
+    values = lazy_context(build, ["items"])
+    with pytest.raises(LazyContextError):
+        bool(values["items"])

@@ -70,7 +70,6 @@ def test_a_page_taken_down_by_another_process_is_not_served_from_a_kept_route(cl
     # Another process unpublished it; this process has not seen the generation move yet.
     Page.objects.filter(pk=page.pk).update(live=False)
     assert client.get(page.url).status_code == 404
-    # A page published elsewhere is found once the generation moves, as that commit does.
     # Published again elsewhere under a new slug: a path not kept is routed by Wagtail, and the
     # old path's kept route goes once the generation moves, as that process's commit makes it.
     old_url = page.url
@@ -99,3 +98,15 @@ def test_unknown_paths_are_not_kept(client, home, settings):
     generation = pagecache.current_generation()
     kept = [key for key in cache._cache if f":content:{generation}:route:" in key]  # LocMemCache's own store
     assert kept == []
+
+
+def test_the_site_of_a_host_is_kept_only_for_allowed_hosts(client, home, settings):
+    from django.core.cache import cache
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    for n in range(3):
+        client.get("/%01", headers={"host": f"keksitty-{n}.example"})  # refused before any view
+    assert client.get(home.url).status_code == 200
+    generation = pagecache.current_generation()
+    kept = [key for key in cache._cache if f":memo:{generation}:site-for:" in key]
+    assert len(kept) == 1  # testserver's

@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 from koonto.origin import absolute_url, page_url
 from koonto.site_texts import public_site_texts
 from koonto.visibility import language_of, rule_for
-from ops.pagecache import until_content_changes
+from ops.pagecache import current_generation, until_content_changes, variant_allowed
 
 register = template.Library()
 
@@ -214,7 +214,7 @@ def public_url(context, page_or_path):
 
 @register.tag("cached_fragment")
 def cached_fragment(parser, token):
-    """`{% cached_fragment "name" value... [rollover] %}...{% endcached_fragment %}`: the enclosed
+    """`{% cached_fragment "name" value... [rollover] [variants] %}...{% endcached_fragment %}`: the enclosed
     HTML, rendered once per content generation and kept until content changes (ops.pagecache).
 
     For what depends only on published content, the reader's language and the site: the site
@@ -222,6 +222,8 @@ def cached_fragment(parser, token):
     request's site, the active language and the values given (`page.pk`, a card's page and its
     link query); `rollover` for HTML that depends on the clock as listings do (events starting or
     ending, calls opening or closing; it is also kept no longer than the day, for "N days left").
+    `variants` for HTML with many versions per first value (a page's listing per filter query):
+    at most ops.pagecache.MAX_QUERY_VARIANTS of them are kept per generation, the rest rendered.
     Never cached, rendered every time: without a request or a
     site, in a preview (an unsaved revision), or when a value is missing (None: no page).
     The enclosed template must not set variables that the rest of the template reads.
@@ -229,21 +231,22 @@ def cached_fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
-    rollover = bits[-1] == "rollover"
-    if rollover:
-        bits = bits[:-1]
+    flags = set()
+    while len(bits) > 2 and bits[-1] in ("rollover", "variants"):
+        flags.add(bits.pop())
     nodelist = parser.parse(("endcached_fragment",))
     parser.delete_first_token()
     vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
-    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), vary_on, rollover)
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), vary_on, "rollover" in flags, "variants" in flags)
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on, rollover: bool):
+    def __init__(self, nodelist, name, vary_on, rollover: bool, variants: bool = False):
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
         self.rollover = rollover
+        self.variants = variants
 
     def render(self, context):
         request = context.get("request")
@@ -252,9 +255,14 @@ class CachedFragmentNode(template.Node):
         if site is None or getattr(request, "is_preview", False) or any(value is None for value in values):
             return self.nodelist.render(context)
         vary = hashlib.sha256(repr([str(value) for value in values]).encode()).hexdigest()[:32]
-        key = f"fragment:{self.name.resolve(context)}:{site.pk}:{translation.get_language()}:{vary}"
+        name = self.name.resolve(context)
+        key = f"fragment:{name}:{site.pk}:{translation.get_language()}:{vary}"
         if self.rollover:
             # Clock-dependent HTML also says "closes in 3 days": a new day is a new entry.
             key += f":{timezone.localdate().isoformat()}"
-        html = until_content_changes(key, lambda: str(self.nodelist.render(context)), rollover=self.rollover)
+        may_store = None
+        if self.variants:
+            scope = f"fragment:{name}:{site.pk}:{values[0] if values else ''}"
+            may_store = lambda: variant_allowed(scope, current_generation())  # noqa: E731
+        html = until_content_changes(key, lambda: str(self.nodelist.render(context)), rollover=self.rollover, may_store=may_store)
         return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered

@@ -42,6 +42,11 @@ def test_a_number_is_written_each_languages_way(value, unit, finnish, english):
         assert format_number(value, unit) == english
 
 
+def test_decimals_asked_for_are_shown_on_small_integers_too():
+    with translation.override("fi"):
+        assert format_number(5, decimals=2) == "5,00"
+
+
 def test_the_template_filter_refuses_an_unknown_unit():
     with pytest.raises(TemplateSyntaxError):
         Template('{% load numbers %}{{ 5|number:"$" }}').render(Context())
