@@ -217,10 +217,10 @@ def until_content_changes(
 
 
 def variant_allowed(scope: str, generation: str) -> bool:
-    """Whether another variant of `scope` (a page's listing asked with other filters) may be
-    kept under `generation`: at most MAX_QUERY_VARIANTS per scope, as the page cache keeps at
-    most that many query strings per path, so that valid but endless combinations of filters
-    and page numbers cannot fill the cache. Called once per variant built."""
+    """Whether another variant of `scope` may be kept under `generation`: at most
+    MAX_QUERY_VARIANTS per scope, so that endless query strings (the page cache's scope: a host
+    and path) or valid but endless combinations of filters and page numbers (a kept listing's:
+    the fragment and its page) cannot fill the cache. Called once per variant stored."""
     key = VARIANTS_KEY.format(generation=generation, path=hashlib.sha256(scope.encode()).hexdigest())
     cache.add(key, 0, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
     try:
@@ -355,14 +355,7 @@ def query_is_storable(request: HttpRequest, generation: str) -> bool:
         return True
     if not set(request.GET) <= declared_query_parameters(request):
         return False
-    path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
-    key = VARIANTS_KEY.format(generation=generation, path=path)
-    cache.add(key, 0, timeout=settings.KOONTO_PAGE_CACHE_TIMEOUT)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        return False
-    return isinstance(count, int) and count <= MAX_QUERY_VARIANTS
+    return variant_allowed(f"{request.get_host()}{request.path}", generation)
 
 
 class AnonymousPageCacheMiddleware:
